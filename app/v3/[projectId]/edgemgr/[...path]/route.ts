@@ -1,0 +1,7 @@
+import { ief } from '@/lib/dialects/ief/errors';
+import { requireIefProject } from '@/lib/dialects/ief/project';
+import { unknownPath } from '@/lib/http/unknown-path';
+
+export const { GET, POST, PUT, PATCH, DELETE } = unknownPath(ief, async ({ ctx, params }) => {
+  await requireIefProject(ctx, (params as { projectId: string }).projectId);
+});

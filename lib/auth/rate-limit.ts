@@ -1,0 +1,40 @@
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { loginFailures } from '@/db/schema';
+import { TooManyRequests } from '../errors';
+
+export const FAILURE_WINDOW_MS = 60_000;
+/** More than this many failures in the window and further attempts get 429. */
+export const MAX_FAILURES = 10;
+
+export function failureKeys(userName: string, address: string | null): string[] {
+  const keys = [`user:${userName.toLowerCase()}`];
+  if (address) keys.push(`addr:${address}`);
+  return keys;
+}
+
+/** Throws TooManyRequests when any key has used up its failures in the window. */
+export async function assertNotLimited(db: Db, keys: string[], now: Date): Promise<void> {
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const rows = await db
+    .select({ key: loginFailures.key, n: sql<number>`count(*)::int`, oldest: sql<string>`min(${loginFailures.at})` })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, keys), gte(loginFailures.at, since)))
+    .groupBy(loginFailures.key);
+  const limited = rows.filter((r) => Number(r.n) >= MAX_FAILURES);
+  if (limited.length === 0) return;
+  // Retry when the oldest failure in the window has aged out.
+  const oldest = Math.min(...limited.map((r) => new Date(r.oldest).getTime()));
+  const retry = Math.max(1, Math.ceil((oldest + FAILURE_WINDOW_MS - now.getTime()) / 1000));
+  throw new TooManyRequests(retry);
+}
+
+export async function recordFailure(db: Db, keys: string[], now: Date): Promise<void> {
+  await db.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
+  // Old rows serve no purpose; prune them while we are here.
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - 10 * FAILURE_WINDOW_MS)));
+}
+
+export async function clearFailures(db: Db, userName: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, failureKeys(userName, null)[0]));
+}

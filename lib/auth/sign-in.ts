@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { departments, users } from '@/db/schema';
+import { Unauthorized } from '../errors';
+import { decoyHash, verifyPassword } from './password';
+import { assertNotLimited, clearFailures, failureKeys, recordFailure } from './rate-limit';
+
+/** Keystone's name for the domain of users outside any department (system admins). */
+export const DEFAULT_DOMAIN = 'Default';
+
+export interface Credentials {
+  /** Sign in by name, or by id (Keystone `user.id`). */
+  name?: string;
+  id?: string;
+  password: string;
+  /** Keystone `user.domain.name`: must be the user's department when given. */
+  domainName?: string;
+  address: string | null;
+  now: Date;
+}
+
+export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Checks a password sign-in. Failures are counted per user and per client
+ * address; past the limit every attempt is refused with 429 before the
+ * password is even looked at.
+ */
+export async function checkCredentials(db: Db, c: Credentials): Promise<UserRow> {
+  const label = c.name ?? c.id ?? '';
+  const keys = failureKeys(label, c.address);
+  await assertNotLimited(db, keys, c.now);
+
+  const [row] = await db
+    .select({ user: users, departmentName: departments.name })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(c.name !== undefined ? eq(users.name, c.name) : eq(users.id, c.id ?? ''))
+    .limit(1);
+
+  const ok = row
+    ? await verifyPassword(row.user.passwordHash, c.password)
+    : (await verifyPassword(await decoyHash(), c.password), false);
+  const domainOk =
+    c.domainName === undefined || (row && (row.departmentName ?? DEFAULT_DOMAIN) === c.domainName);
+
+  if (!row || !ok || !domainOk || row.user.disabled) {
+    await recordFailure(db, keys, c.now);
+    throw new Unauthorized('The user name or password is wrong.');
+  }
+  await clearFailures(db, label);
+  return row.user;
+}

@@ -1,0 +1,20 @@
+import { openStore, type Store } from '@/db/client';
+
+const KEY = Symbol.for('pier.store');
+type Holder = { [KEY]?: Promise<Store> };
+
+/**
+ * The process's one store. Opened lazily, on the first request, so that
+ * `next build` never touches the database. Tests install their own.
+ */
+export function getStore(): Promise<Store> {
+  const g = globalThis as Holder;
+  g[KEY] ??= openStore();
+  return g[KEY];
+}
+
+export function useStore(store: Store | null): void {
+  const g = globalThis as Holder;
+  if (store) g[KEY] = Promise.resolve(store);
+  else delete g[KEY];
+}

@@ -1,0 +1,26 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import next from 'next';
+import { PEER_HEADER } from '../http/credentials';
+
+/**
+ * Serves the built console. A thin Node server in front of Next.js, so that
+ * every request carries the real peer address in a header no client can set
+ * (Next.js itself only fills X-Forwarded-For when the client sent none).
+ */
+export async function serve(opts: { root: string; port: number; host?: string }) {
+  const app = next({ dev: false, dir: opts.root, hostname: opts.host ?? 'localhost', port: opts.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req: IncomingMessage, res) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return server;
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm start`: build if the build is missing or stale, migrate, seed on first
+ * start (printing the logins once), then serve.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildIsCurrent, distDir, sourceFingerprint } from './build-fingerprint';
+import { serve } from './serve';
+import { firstStartBanner, prepareStore } from './setup';
+
+const root = process.cwd();
+const nextBin = require.resolve('next/dist/bin/next');
+const port = process.env.PORT || '3000';
+
+function buildIfNeeded(): void {
+  const fingerprint = sourceFingerprint(root);
+  if (buildIsCurrent(root, fingerprint)) return;
+  console.log('pier: building the console (first start or sources changed)...');
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) {
+    console.error('pier: build failed');
+    process.exit(r.status ?? 1);
+  }
+  writeFileSync(path.join(distDir(root), 'pier-fingerprint'), fingerprint);
+  console.log(`pier: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  buildIfNeeded();
+  const seeded = await prepareStore();
+  for (const line of firstStartBanner(seeded)) console.log(line);
+  const host = process.env.PIER_HOST;
+  await serve({ root, port: Number(port), host });
+  console.log(`pier: ready on http://localhost:${port}`);
+}
+
+main().catch((err) => {
+  console.error('pier: start failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+const c = { plugins: { '@tailwindcss/postcss': {} } };
+export default c;
