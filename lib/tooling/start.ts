@@ -3,7 +3,7 @@
  * start (printing the logins once), then serve.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIsCurrent, distDir, sourceFingerprint } from './build-fingerprint';
 import { serve } from './serve';
@@ -12,6 +12,39 @@ import { firstStartBanner, prepareStore } from './setup';
 const root = process.cwd();
 const nextBin = require.resolve('next/dist/bin/next');
 const port = process.env.PORT || '3000';
+
+/**
+ * Several `npm start`s on one checkout (several instances, or tests beside a
+ * running console) must not build into one directory at once: the first takes
+ * a lock file, the others wait for it and then find the build current.
+ */
+async function withBuildLock(fn: () => void): Promise<void> {
+  const lock = `${distDir(root)}.build-lock`;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (!holder || !isAlive(holder)) rmSync(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function buildIfNeeded(): void {
   const fingerprint = sourceFingerprint(root);
@@ -28,7 +61,7 @@ function buildIfNeeded(): void {
 }
 
 async function main() {
-  buildIfNeeded();
+  await withBuildLock(buildIfNeeded);
   const seeded = await prepareStore();
   for (const line of firstStartBanner(seeded)) console.log(line);
   const host = process.env.PIER_HOST;
