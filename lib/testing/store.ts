@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { openStore, type Store } from '@/db/client';
+import { migrate } from '@/db/migrate';
+
+export type TestStoreKind = 'pglite' | 'pg';
+
+export interface TestStore {
+  store: Store;
+  kind: TestStoreKind;
+  /** The database name on the PostgreSQL server (pg only). */
+  database?: string;
+  /** Closes the store and, on PostgreSQL, drops the test's database. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Which store integration tests run on: the vitest project sets PIER_TEST_STORE
+ * ("pglite" for the `integration` project, "pg" for `integration-pg`).
+ */
+export function testStoreKind(): TestStoreKind {
+  return process.env.PIER_TEST_STORE === 'pg' ? 'pg' : 'pglite';
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('PIER_TEST_STORE=pg needs TEST_DATABASE_URL (a PostgreSQL server where the test role may CREATE DATABASE)');
+  return url;
+}
+
+async function adminQuery(sqlText: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(sqlText);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, migrated store for one test file: an in-memory PGlite, or a new
+ * database `pier_test_<random>` on the TEST_DATABASE_URL server, dropped on dispose.
+ */
+export async function openTestStore(kind: TestStoreKind = testStoreKind()): Promise<TestStore> {
+  if (kind === 'pglite') {
+    const store = await openStore({ url: 'memory://' });
+    await migrate(store);
+    return { store, kind, dispose: () => store.close() };
+  }
+  const database = `pier_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${database}`);
+  const url = new URL(serverUrl());
+  url.pathname = `/${database}`;
+  let store: Store;
+  try {
+    store = await openStore({ url: url.toString() });
+    await migrate(store);
+  } catch (err) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    throw err;
+  }
+  return {
+    store,
+    kind,
+    database,
+    async dispose() {
+      await store.close().catch(() => undefined);
+      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
