@@ -6,8 +6,6 @@ const nextConfig = {
   // Native and WASM packages are loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
   poweredByHeader: false,
-  // Build output stays apart from the embedded database's data directory.
-  distDir: process.env.PIER_DIST_DIR || '.next',
 };
 
 module.exports = nextConfig;

@@ -1,13 +1,15 @@
 import { NotFound } from '../errors';
 import type { Dialect } from './dialect';
-import { route } from './route';
+import { route, type RouteArgs } from './route';
+
+type AnyParams = Record<string, string | string[]>;
 
 /**
  * A dialect's answer for a path it does not serve (yet): authenticated
  * like every other route, then a 404 in the dialect's own error shape.
  */
-export function unknownPath(dialect: Dialect, check?: (a: Parameters<Parameters<typeof route>[1]>[0]) => Promise<void>) {
-  const handler = route(dialect, async (a) => {
+export function unknownPath(dialect: Dialect, check?: (a: RouteArgs<AnyParams>) => Promise<void>) {
+  const handler = route<AnyParams>(dialect, async (a) => {
     if (check) await check(a);
     throw new NotFound(`${a.req.method} ${new URL(a.req.url).pathname}`);
   });

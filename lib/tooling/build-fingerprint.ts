@@ -29,7 +29,7 @@ export function sourceFingerprint(root: string): string {
 }
 
 export function distDir(root: string): string {
-  return path.join(root, process.env.PIER_DIST_DIR || '.next');
+  return path.join(root, '.next');
 }
 
 /** True when the build in the dist directory was made from the current sources. */

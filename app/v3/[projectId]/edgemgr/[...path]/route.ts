@@ -3,5 +3,5 @@ import { requireIefProject } from '@/lib/dialects/ief/project';
 import { unknownPath } from '@/lib/http/unknown-path';
 
 export const { GET, POST, PUT, PATCH, DELETE } = unknownPath(ief, async ({ ctx, params }) => {
-  await requireIefProject(ctx, (params as { projectId: string }).projectId);
+  await requireIefProject(ctx, String(params.projectId));
 });
