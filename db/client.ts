@@ -16,7 +16,7 @@ export interface Store {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.PIER_DATA_DIR || './data');
+  return path.resolve(/* turbopackIgnore: true */ process.env.PIER_DATA_DIR || './data');
 }
 
 /**

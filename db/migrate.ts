@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db, Store } from './client';
 
-export const MIGRATIONS_DIR = path.resolve(process.env.PIER_MIGRATIONS_DIR || path.join(process.cwd(), 'db/migrations'));
+export const MIGRATIONS_DIR = path.resolve(
+  /* turbopackIgnore: true */ process.env.PIER_MIGRATIONS_DIR || path.join(process.cwd(), 'db/migrations'),
+);
 /** Advisory lock key under which migrations and first-start seeding run. */
 export const SETUP_LOCK = 0x50_49_45_52; // "PIER"
 
