@@ -19,7 +19,7 @@ export interface SeedOptions {
   now: Date;
 }
 
-export function seedOptionsFromEnv(env: NodeJS.ProcessEnv, now = new Date()): SeedOptions {
+export function seedOptionsFromEnv(env: Record<string, string | undefined>, now = new Date()): SeedOptions {
   return {
     adminPassword: env.PIER_ADMIN_PASSWORD || undefined,
     demo: env.PIER_SEED_DEMO !== 'false',

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: a fixed workload against a real Pier started with
+ * `npm start` on a throwaway data directory (embedded PGlite), measured with
+ * autocannon from this process. Numbers go to docs/performance.md by hand.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const PORT = Number(process.env.PIER_BENCH_PORT || 3290);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = 'bench-password-1';
+const DURATION = Number(process.env.PIER_BENCH_SECONDS || 10);
+
+interface Case {
+  name: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  connections: number;
+}
+
+async function waitReady(): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('Pier did not become ready');
+}
+
+function keystoneBody(user: string): string {
+  return JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: user, password: PASSWORD } } } } });
+}
+
+async function run(c: Case) {
+  const r = await autocannon({
+    url: BASE + c.path,
+    method: c.method ?? 'GET',
+    headers: c.headers,
+    body: c.body,
+    connections: c.connections,
+    duration: DURATION,
+  });
+  const bad = r.non2xx + r.errors;
+  return {
+    case: c.name,
+    connections: c.connections,
+    'req/s': Math.round(r.requests.average),
+    'p50 ms': r.latency.p50,
+    'p99 ms': r.latency.p99,
+    requests: r.requests.total,
+    'non-2xx+errors': bad,
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-'));
+  const server = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+    env: { ...process.env, PORT: String(PORT), PIER_DATA_DIR: dataDir, PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitReady();
+    const issued = await fetch(`${BASE}/v3/auth/tokens`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: keystoneBody('dev'),
+    });
+    const token = issued.headers.get('x-subject-token');
+    if (!token) throw new Error(`token issue failed: ${issued.status}`);
+    const auth = { 'x-auth-token': token };
+    const cases: Case[] = [
+      { name: 'GET /healthz', path: '/healthz', connections: 10 },
+      { name: 'GET /readyz (store + migrations)', path: '/readyz', connections: 10 },
+      { name: 'GET /api/ecns/eks/organization/ (token)', path: '/api/ecns/eks/organization/', headers: auth, connections: 10 },
+      { name: 'GET /api/pier/projects (token)', path: '/api/pier/projects', headers: auth, connections: 10 },
+      // Argon2id by design costs ~tens of ms of CPU per check; this bounds sign-in throughput.
+      {
+        name: 'POST /v3/auth/tokens (argon2id)', path: '/v3/auth/tokens', method: 'POST',
+        headers: { 'content-type': 'application/json' }, body: keystoneBody('ops'), connections: 4,
+      },
+    ];
+    const rows = [];
+    for (const c of cases) rows.push(await run(c));
+    console.table(rows);
+    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${DURATION} s per case`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
