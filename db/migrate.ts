@@ -31,10 +31,13 @@ export async function migrationStatus(db: Db): Promise<{ shipped: number; applie
   };
   let applied = 0;
   try {
-    const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    applied = Number(((rows as unknown as { rows?: { n: number }[] }).rows ?? (rows as unknown as { n: number }[]))[0]?.n ?? 0);
+    // Both drivers answer execute() with `{ rows }`.
+    const { rows } = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+      rows: { n: number }[];
+    };
+    applied = Number(rows[0]?.n ?? 0);
   } catch {
-    applied = 0;
+    // No migrations table yet: nothing applied.
   }
   return { shipped: journal.entries.length, applied };
 }

@@ -9,7 +9,14 @@ type Holder = { [KEY]?: Promise<Store> };
  */
 export function getStore(): Promise<Store> {
   const g = globalThis as Holder;
-  g[KEY] ??= openStore();
+  if (!g[KEY]) {
+    const opening = openStore();
+    g[KEY] = opening;
+    // A failed open (database down) is retried by the next request, not cached.
+    opening.catch(() => {
+      if (g[KEY] === opening) delete g[KEY];
+    });
+  }
   return g[KEY];
 }
 

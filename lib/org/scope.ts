@@ -3,10 +3,6 @@ import { memberships, projects } from '@/db/schema';
 import type { Caller, Ctx } from '../context';
 import { Forbidden, NotFound } from '../errors';
 
-export function isAdmin(u: Caller): boolean {
-  return u.role === 'system_admin' || u.role === 'admin';
-}
-
 /** A filter on `projects` selecting exactly what the caller may see (undefined: everything). */
 export function visibleProjectsFilter(ctx: Ctx): SQL | undefined {
   const u = ctx.user;
@@ -30,11 +26,6 @@ export async function requireProject(ctx: Ctx, projectId: string) {
     .limit(1);
   if (!row) throw new NotFound(`project ${projectId}`);
   return row;
-}
-
-/** Visitors read only. */
-export function assertCanWrite(u: Caller): void {
-  if (u.role === 'visitor') throw new Forbidden('visitors have read-only access');
 }
 
 /** Department admins manage their own department; system admins any. */

@@ -66,7 +66,9 @@ async function main() {
   for (const line of firstStartBanner(seeded)) console.log(line);
   const host = process.env.PIER_HOST;
   await serve({ root, port: Number(port), host });
-  console.log(`pier: ready on http://localhost:${port}`);
+  // The first request opens the store; make it now, so "ready" means ready.
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+  console.log(ready ? `pier: ready on http://localhost:${port}` : 'pier: serving, but /readyz reports the store not ready');
 }
 
 main().catch((err) => {
