@@ -1,0 +1,68 @@
+/** The console's fetch client for /api/pier: JSON in, JSON out, typed errors. */
+
+export interface ApiErrorBody {
+  code: number;
+  reason: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    /** Seconds, from Retry-After on 429. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Paths under /api/pier that answer 401 as part of their job, not because the session ended. */
+const NO_REDIRECT = ['/session', '/me/password'];
+
+function goToSignIn() {
+  const here = window.location.pathname + window.location.search;
+  if (window.location.pathname !== '/login') window.location.replace(`/login?next=${encodeURIComponent(here)}`);
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/pier${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (res.ok) return data as T;
+  const err = (data as { error?: ApiErrorBody } | null)?.error;
+  if (res.status === 401 && !NO_REDIRECT.some((p) => path.startsWith(p))) goToSignIn();
+  const retry = Number(res.headers.get('retry-after'));
+  throw new ApiError(
+    res.status,
+    err?.reason ?? 'unknown',
+    err?.message ?? res.statusText,
+    err?.fields ?? {},
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+  );
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+
+/** Query string from an object, leaving out empty values. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+}

@@ -1,0 +1,2 @@
+/** The chosen project; not httpOnly: the browser chooses it, the server only reads it. */
+export const PROJECT_COOKIE = 'pier_project';

@@ -1,0 +1,44 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TokenCreate } from '@/lib/dialects/pier/account';
+import { api, get } from './api';
+
+export interface PersonalToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  secret: string;
+  expiresAt: string;
+}
+
+export const tokenKeys = { all: ['me', 'tokens'] as const };
+
+export function useTokens() {
+  return useQuery({ queryKey: tokenKeys.all, queryFn: () => get<{ items: PersonalToken[] }>('/me/tokens').then((r) => r.items) });
+}
+
+export function useCreateToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TokenCreate) => api<IssuedToken>('POST', '/me/tokens', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+}
+
+export function useRevokeToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/me/tokens/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+}
