@@ -47,10 +47,10 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  adminApi: async ({ playwright, request }, use) => {
+  adminApi: async ({ playwright, request }, provide) => {
     const cookie = await signIn(request, 'admin', passwords.admin);
     const ctx = await playwright.request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie } });
-    await use(ctx);
+    await provide(ctx);
     await ctx.dispose();
   },
 });

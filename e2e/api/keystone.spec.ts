@@ -5,7 +5,8 @@ test('a Keystone token works as X-Auth-Token and as Authorization: Token on the 
   const expected = {
     domains_selector: [{ domain_name: 'Demo', domain_id: expect.any(String), projects: [{ project_name: 'alpha', project_id: expect.any(String) }] }],
   };
-  for (const headers of [{ 'x-auth-token': token }, { authorization: `Token ${token}` }, { authorization: `Bearer ${token}` }]) {
+  const forms: Record<string, string>[] = [{ 'x-auth-token': token }, { authorization: `Token ${token}` }, { authorization: `Bearer ${token}` }];
+  for (const headers of forms) {
     const res = await request.get('/api/ecns/eks/organization/', { headers });
     expect(res.status(), JSON.stringify(headers)).toBe(200);
     expect(await res.json()).toEqual(expected);

@@ -1,6 +1,6 @@
 /**
  * Calling route handlers directly, as Next.js would: a real Request in, a real
- * Response out, with the store installed by useWorld().
+ * Response out, with the store installed by setupWorld().
  */
 export const BASE = 'http://pier.test';
 

@@ -7,7 +7,7 @@ import { seedFirstStart, type SeedResult } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import type { Caller, Clock, Ctx } from '@/lib/context';
 import { systemClock } from '@/lib/context';
-import { useStore } from '@/lib/http/store';
+import { useStore as installStore } from '@/lib/http/store';
 import { openTestStore, type TestStore } from './store';
 
 /** Known passwords of the seeded accounts. */
@@ -106,14 +106,14 @@ export async function createWorld(opts: { now?: Date } = {}): Promise<World> {
  * Registers beforeAll/afterAll hooks that build a World for this file and
  * install its store as the one route handlers use. Read it after beforeAll.
  */
-export function useWorld(): World {
+export function setupWorld(): World {
   let world: World | undefined;
   beforeAll(async () => {
     world = await createWorld();
-    useStore(world.store);
+    installStore(world.store);
   });
   afterAll(async () => {
-    useStore(null);
+    installStore(null);
     await world?.dispose();
   });
   return new Proxy({} as World, {

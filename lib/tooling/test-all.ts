@@ -25,7 +25,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'pier-test-all-'));
 const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 
-function exec(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): number {
+function exec(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv }, cwd: root });
   if (r.error) console.error(`test-all: could not run ${cmd}: ${r.error.message}`);
   return r.status ?? 1;
@@ -49,7 +49,7 @@ function withExit(t: Tally, code: number): Tally {
   return code !== 0 && t.failed === 0 ? { ...t, failed: t.failed + 1 } : t;
 }
 
-function vitest(project: string, extraEnv: NodeJS.ProcessEnv = {}): () => Tally {
+function vitest(project: string, extraEnv: Record<string, string> = {}): () => Tally {
   return () => {
     const out = path.join(tmp, `vitest-${project}.json`);
     const code = exec(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], extraEnv);

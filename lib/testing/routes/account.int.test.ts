@@ -10,9 +10,9 @@ import { GET as listTokens, POST as createToken } from '@/app/api/pier/me/tokens
 import { DELETE as revokeToken } from '@/app/api/pier/me/tokens/[id]/route';
 import { tableCounts } from '../db';
 import { body, call, request } from '../http';
-import { tokenFor, useWorld } from '../world';
+import { tokenFor, setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 async function newUser(name: string, password: string) {
   await createUser(w.ctx('admin'), {

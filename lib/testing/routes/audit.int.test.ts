@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GET as audit } from '@/app/api/pier/audit/route';
 import { createProject } from '@/lib/org/projects';
 import { body, call, request } from '../http';
-import { tokenFor, useWorld, type UserName } from '../world';
+import { tokenFor, setupWorld, type UserName } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 async function read(who: UserName, query = '') {
   return call(audit, request(`/api/pier/audit${query}`, { token: await tokenFor(w, who) }));

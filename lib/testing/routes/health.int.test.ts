@@ -6,9 +6,9 @@ import { readiness } from '@/lib/health';
 import { GET as healthz } from '@/app/healthz/route';
 import { GET as readyz } from '@/app/readyz/route';
 import { body } from '../http';
-import { useWorld } from '../world';
+import { setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 const shipped = (JSON.parse(readFileSync(path.join(process.cwd(), 'db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
 describe('health', () => {

@@ -5,9 +5,9 @@ import { hashSecret } from '@/lib/auth/secrets';
 import { POST as issue } from '@/app/v3/auth/tokens/route';
 import { tableCounts } from '../db';
 import { body, call, passwordAuth, request } from '../http';
-import { useWorld } from '../world';
+import { setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 const post = (json: unknown, peer = '198.51.100.1') => call(issue, request('/v3/auth/tokens', { json, peer }));
 

@@ -11,9 +11,9 @@ import { POST as createUser } from '@/app/api/pier/users/route';
 import { DELETE as deleteUser, PATCH as patchUser } from '@/app/api/pier/users/[id]/route';
 import { tableCounts } from '../db';
 import { body, call, request } from '../http';
-import { tokenFor, useWorld } from '../world';
+import { tokenFor, setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 let adminToken = '';
 const admin = async () => (adminToken ||= await tokenFor(w, 'admin'));

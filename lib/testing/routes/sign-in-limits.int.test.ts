@@ -7,9 +7,9 @@ import { POST as issue } from '@/app/v3/auth/tokens/route';
 import { createUser } from '@/lib/org/users';
 import { fixedClock } from '../clock';
 import { body, call, passwordAuth, request } from '../http';
-import { useWorld } from '../world';
+import { setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 const PASSWORD = 'limit-test-pass';
 

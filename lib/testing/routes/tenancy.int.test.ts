@@ -11,9 +11,9 @@ import { GET as getUser, PATCH as patchUser } from '@/app/api/pier/users/[id]/ro
 import { GET as ief } from '@/app/v3/[projectId]/edgemgr/[...path]/route';
 import { tableCounts } from '../db';
 import { body, call, request } from '../http';
-import { tokenFor, useWorld, type UserName } from '../world';
+import { tokenFor, setupWorld, type UserName } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 async function projectNames(who: UserName, opts: { projectId?: string } = {}): Promise<string[]> {
   const t = await tokenFor(w, who, opts);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueKeystoneToken } from '@/lib/auth/keystone';
 import { revokeSecret } from '@/lib/auth/tokens';
+import type { TokenRequest } from '@/lib/dialects/keystone/token-request';
 import { GET as organization } from '@/app/api/ecns/[productType]/organization/route';
 import { GET as ecnsProjects } from '@/app/api/ecns/[productType]/projects/route';
 import { GET as ecnsOther } from '@/app/api/ecns/[productType]/[...path]/route';
@@ -11,9 +12,9 @@ import { POST as signIn } from '@/app/api/pier/session/route';
 import { POST as issue } from '@/app/v3/auth/tokens/route';
 import { fixedClock } from '../clock';
 import { body, call, passwordAuth, request } from '../http';
-import { tokenFor, useWorld } from '../world';
+import { tokenFor, setupWorld } from '../world';
 
-const w = useWorld();
+const w = setupWorld();
 
 const devOrganization = {
   domains_selector: [
@@ -73,7 +74,7 @@ describe('a Keystone token on the ECNS organization and projects endpoints', () 
 
   it('refuses an expired Keystone token with 401', async () => {
     const twoDaysAgo = fixedClock(new Date(Date.now() - 48 * 3600_000));
-    const issued = await issueKeystoneToken(w.db, twoDaysAgo, passwordAuth({ name: 'dev', password: w.passwords.dev }), '203.0.113.9');
+    const issued = await issueKeystoneToken(w.db, twoDaysAgo, passwordAuth({ name: 'dev', password: w.passwords.dev }) as TokenRequest, '203.0.113.9');
     expect(Date.parse(issued.body.token.expires_at)).toBeLessThan(Date.now());
     const res = await org({ 'x-auth-token': issued.secret });
     expect(res.status).toBe(401);
