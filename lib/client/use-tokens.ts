@@ -12,6 +12,8 @@ export interface PersonalToken {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Worked out when the list was fetched. */
+  expired: boolean;
 }
 
 export interface IssuedToken {
@@ -24,7 +26,14 @@ export interface IssuedToken {
 export const tokenKeys = { all: ['me', 'tokens'] as const };
 
 export function useTokens() {
-  return useQuery({ queryKey: tokenKeys.all, queryFn: () => get<{ items: PersonalToken[] }>('/me/tokens').then((r) => r.items) });
+  return useQuery({
+    queryKey: tokenKeys.all,
+    queryFn: async () => {
+      const { items } = await get<{ items: Omit<PersonalToken, 'expired'>[] }>('/me/tokens');
+      const now = Date.now();
+      return items.map((tk): PersonalToken => ({ ...tk, expired: new Date(tk.expiresAt).getTime() <= now }));
+    },
+  });
 }
 
 export function useCreateToken() {
