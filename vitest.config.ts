@@ -13,7 +13,7 @@ const integration = (name: string, store: string): TestProjectInlineConfiguratio
     // Each file opens its own store; PGlite and argon2 are CPU-heavy, so
     // keep parallelism modest on small CI machines.
     env: { PIER_TEST_STORE: store },
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -27,15 +27,34 @@ function serverUrl(): string {
   return url;
 }
 
-async function adminQuery(sqlText: string): Promise<void> {
+async function withAdmin<T>(fn: (query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<T>): Promise<T> {
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
-    await client.query(sqlText);
+    return await fn((text, values) => client.query(text, values));
   } finally {
     await client.end();
   }
+}
+
+const adminQuery = (sqlText: string) => withAdmin(async (q) => void (await q(sqlText)));
+
+/**
+ * Drops a test database once the store's own connections are gone. pg's pool
+ * reports itself ended while its sockets are still closing; terminating those
+ * (DROP ... WITH (FORCE)) would surface as an uncaught error in the test
+ * process, so wait for them first and force only what is left after that.
+ */
+async function dropDatabase(database: string): Promise<void> {
+  await withAdmin(async (q) => {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await q('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+      if (Number(rows[0].n) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await q(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
 }
 
 /**
@@ -57,7 +76,7 @@ export async function openTestStore(kind: TestStoreKind = testStoreKind()): Prom
     store = await openStore({ url: url.toString() });
     await migrate(store);
   } catch (err) {
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await dropDatabase(database).catch(() => undefined);
     throw err;
   }
   return {
@@ -66,7 +85,7 @@ export async function openTestStore(kind: TestStoreKind = testStoreKind()): Prom
     database,
     async dispose() {
       await store.close().catch(() => undefined);
-      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropDatabase(database);
     },
   };
 }

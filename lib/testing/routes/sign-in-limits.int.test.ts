@@ -86,6 +86,16 @@ describe('sign-in limits, across surfaces and time', () => {
     expect429(byId);
   });
 
+  it('a burst of parallel wrong passwords gets no more than 10 tries', async () => {
+    await throwaway('lim-burst');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => session('lim-burst', 'nope-nope', `10.7.0.${i + 1}`)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20 - MAX_FAILURES);
+  });
+
   it('a success resets the per-user count', async () => {
     await throwaway('lim-reset');
     for (let i = 0; i < MAX_FAILURES - 1; i++) expect((await session('lim-reset', 'nope-nope', `10.5.0.${i + 1}`)).status).toBe(401);

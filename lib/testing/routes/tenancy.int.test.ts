@@ -77,6 +77,16 @@ describe('what each role sees', () => {
 });
 
 describe('another tenant\'s things are 404, never 403', () => {
+  it('a project-scoped token cannot change another project of its department (404)', async () => {
+    const t = await tokenFor(w, 'ops', { projectId: w.projects.alpha.id, kind: 'keystone' });
+    const beta = w.projects.beta.id;
+    const before = await tableCounts(w.db);
+    expect((await call(patchProject, request(`/api/pier/projects/${beta}`, { method: 'PATCH', json: { description: 'x' }, token: t }), { id: beta })).status).toBe(404);
+    expect((await call(addMember, request(`/api/pier/projects/${beta}/members`, { json: { userId: w.users.dev.id }, token: t }), { id: beta })).status).toBe(404);
+    expect((await call(deleteProject, request(`/api/pier/projects/${beta}`, { method: 'DELETE', token: t }), { id: beta })).status).toBe(404);
+    expect(await tableCounts(w.db)).toEqual(before);
+  });
+
   it.each([
     ['dev', 'beta'],
     ['dev', 'gamma'],
