@@ -7,8 +7,9 @@ export type TestStoreKind = 'pglite' | 'pg';
 export interface TestStore {
   store: Store;
   kind: TestStoreKind;
-  /** The database name on the PostgreSQL server (pg only). */
+  /** The database name on the PostgreSQL server, and its URL (pg only). */
   database?: string;
+  url?: string;
   /** Closes the store and, on PostgreSQL, drops the test's database. */
   dispose(): Promise<void>;
 }
@@ -60,11 +61,13 @@ async function dropDatabase(database: string): Promise<void> {
 /**
  * A fresh, migrated store for one test file: an in-memory PGlite, or a new
  * database `pier_test_<random>` on the TEST_DATABASE_URL server, dropped on dispose.
+ * `migrated: false` leaves it empty, as a first start finds it.
  */
-export async function openTestStore(kind: TestStoreKind = testStoreKind()): Promise<TestStore> {
+export async function openTestStore(kind: TestStoreKind = testStoreKind(), opts: { migrated?: boolean } = {}): Promise<TestStore> {
+  const migrated = opts.migrated ?? true;
   if (kind === 'pglite') {
     const store = await openStore({ url: 'memory://' });
-    await migrate(store);
+    if (migrated) await migrate(store);
     return { store, kind, dispose: () => store.close() };
   }
   const database = `pier_test_${randomBytes(6).toString('hex')}`;
@@ -74,7 +77,7 @@ export async function openTestStore(kind: TestStoreKind = testStoreKind()): Prom
   let store: Store;
   try {
     store = await openStore({ url: url.toString() });
-    await migrate(store);
+    if (migrated) await migrate(store);
   } catch (err) {
     await dropDatabase(database).catch(() => undefined);
     throw err;
@@ -83,6 +86,7 @@ export async function openTestStore(kind: TestStoreKind = testStoreKind()): Prom
     store,
     kind,
     database,
+    url: url.toString(),
     async dispose() {
       await store.close().catch(() => undefined);
       await dropDatabase(database);
