@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { Unauthorized } from '../errors';
 import { decoyHash, verifyPassword } from './password';
-import { assertNotLimited, clearFailures, failureKeys, recordFailure } from './rate-limit';
+import { clearFailures, failureKeys, pruneFailures, releaseAttempt, reserveAttempt } from './rate-limit';
 
 /** Keystone's name for the domain of users outside any department (system admins). */
 export const DEFAULT_DOMAIN = 'Default';
@@ -24,19 +24,19 @@ export type UserRow = typeof users.$inferSelect;
 /**
  * Checks a password sign-in. Failures are counted per user and per client
  * address; past the limit every attempt is refused with 429 before the
- * password is even looked at.
+ * password is looked at.
  */
 export async function checkCredentials(db: Db, c: Credentials): Promise<UserRow> {
-  const label = c.name ?? c.id ?? '';
-  const keys = failureKeys(label, c.address);
-  await assertNotLimited(db, keys, c.now);
-
   const [row] = await db
     .select({ user: users, departmentName: departments.name })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(c.name !== undefined ? eq(users.name, c.name) : eq(users.id, c.id ?? ''))
     .limit(1);
+  // Count by the user's name however they were named (by name or by id).
+  const label = row?.user.name ?? c.name ?? c.id ?? '';
+  const keys = failureKeys(label, c.address);
+  const slot = await reserveAttempt(db, keys, c.now);
 
   const ok = row
     ? await verifyPassword(row.user.passwordHash, c.password)
@@ -45,9 +45,10 @@ export async function checkCredentials(db: Db, c: Credentials): Promise<UserRow>
     c.domainName === undefined || (row && (row.departmentName ?? DEFAULT_DOMAIN) === c.domainName);
 
   if (!row || !ok || !domainOk || row.user.disabled) {
-    await recordFailure(db, keys, c.now);
+    await pruneFailures(db, c.now);
     throw new Unauthorized('The user name or password is wrong.');
   }
+  await releaseAttempt(db, slot);
   await clearFailures(db, label);
   return row.user;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { newId } from '@/db/schema/ids';
 import { tokens, users } from '@/db/schema';
@@ -37,43 +37,62 @@ export async function issueToken(
   return { id, secret, expiresAt };
 }
 
-/** The caller a secret stands for, or null if unknown, expired, revoked or the user is disabled. */
-export async function resolveToken(db: Db, secret: string, now: Date): Promise<Caller | null> {
-  if (!secret || secret.length > 200) return null;
+export type TokenProblem = 'unknown' | 'expired' | 'revoked' | 'disabled';
+
+export const TOKEN_PROBLEM_TEXT: Record<TokenProblem, string> = {
+  unknown: 'the token is not valid',
+  expired: 'the token has expired',
+  revoked: 'the token has been revoked',
+  disabled: 'the account is disabled',
+};
+
+/** What a presented secret stands for: the caller, or why it is refused. */
+export async function inspectToken(
+  db: Db,
+  secret: string,
+  now: Date,
+): Promise<{ caller: Caller; problem?: undefined } | { caller?: undefined; problem: TokenProblem }> {
+  if (!secret || secret.length > 200) return { problem: 'unknown' };
   const [row] = await db
     .select({
       tokenId: tokens.id,
       projectId: tokens.projectId,
+      expiresAt: tokens.expiresAt,
+      revokedAt: tokens.revokedAt,
       lastUsedAt: tokens.lastUsedAt,
       id: users.id,
       name: users.name,
       role: users.role,
       departmentId: users.departmentId,
+      disabled: users.disabled,
     })
     .from(tokens)
     .innerJoin(users, eq(users.id, tokens.userId))
-    .where(
-      and(
-        eq(tokens.secretHash, hashSecret(secret)),
-        isNull(tokens.revokedAt),
-        gt(tokens.expiresAt, now),
-        eq(users.disabled, false),
-      ),
-    )
+    .where(eq(tokens.secretHash, hashSecret(secret)))
     .limit(1);
-  if (!row) return null;
+  if (!row) return { problem: 'unknown' };
+  if (row.revokedAt) return { problem: 'revoked' };
+  if (row.expiresAt.getTime() <= now.getTime()) return { problem: 'expired' };
+  if (row.disabled) return { problem: 'disabled' };
   // Touch last-used at most once a minute so reads stay cheap.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(tokens).set({ lastUsedAt: now }).where(eq(tokens.id, row.tokenId));
   }
   return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    departmentId: row.departmentId,
-    scopeProjectId: row.projectId,
-    tokenId: row.tokenId,
+    caller: {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      departmentId: row.departmentId,
+      scopeProjectId: row.projectId,
+      tokenId: row.tokenId,
+    },
   };
+}
+
+/** The caller a secret stands for, or null if unknown, expired, revoked or the user is disabled. */
+export async function resolveToken(db: Db, secret: string, now: Date): Promise<Caller | null> {
+  return (await inspectToken(db, secret, now)).caller ?? null;
 }
 
 export async function revokeSecret(db: Db, secret: string, now: Date): Promise<void> {

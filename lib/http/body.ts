@@ -61,5 +61,7 @@ export async function jsonBody<S extends z.ZodType>(req: Request, schema: S, lim
 
 /** Query parameters as a plain object (first value wins), for zod. */
 export function queryObject(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams);
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URL(req.url).searchParams) if (!(k in out)) out[k] = v;
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import type { Caller } from '../context';
-import { resolveToken } from '../auth/tokens';
+import { inspectToken, resolveToken, TOKEN_PROBLEM_TEXT } from '../auth/tokens';
+import { Unauthorized } from '../errors';
 import { SESSION_COOKIE } from '../auth/sessions';
 
 function cookieValue(header: string | null, name: string): string | null {
@@ -30,6 +31,19 @@ export function presentedSecret(headers: Headers): string | null {
 export async function authenticate(db: Db, headers: Headers, now: Date): Promise<Caller | null> {
   const secret = presentedSecret(headers);
   return secret ? resolveToken(db, secret, now) : null;
+}
+
+/**
+ * The caller, or Unauthorized saying what is wrong: no credential (with
+ * `missing` as the text, which dialects may word their own way), or a token
+ * that is unknown, expired, revoked or whose user is disabled.
+ */
+export async function requireCaller(db: Db, headers: Headers, now: Date, missing: string): Promise<Caller> {
+  const secret = presentedSecret(headers);
+  if (!secret) throw new Unauthorized(missing);
+  const r = await inspectToken(db, secret, now);
+  if (r.problem) throw new Unauthorized(TOKEN_PROBLEM_TEXT[r.problem]);
+  return r.caller;
 }
 
 /** Set by Pier's own server from the socket; any value a client sends is overwritten. */

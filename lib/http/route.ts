@@ -1,8 +1,7 @@
-import type { Caller, Ctx } from '../context';
+import type { Ctx } from '../context';
 import { systemClock } from '../context';
-import { Unauthorized } from '../errors';
 import { errorResponse, type Dialect } from './dialect';
-import { authenticate } from './credentials';
+import { requireCaller } from './credentials';
 import { getStore } from './store';
 
 export interface RouteArgs<P> {
@@ -20,6 +19,13 @@ export interface PublicArgs<P> {
 
 type NextContext<P> = { params: Promise<P> };
 
+/** ote's seed words its 401 this way; the others get a sentence saying how to authenticate. */
+function missingCredentialText(dialect: Dialect): string {
+  return dialect.name === 'ote'
+    ? 'User need to log in first.'
+    : 'authentication required: send X-Auth-Token, Authorization: Token|Bearer, or sign in';
+}
+
 /**
  * The one wrapper around every authenticated route handler: authenticate,
  * build the context, call, and map errors to the dialect's wire shape.
@@ -29,10 +35,7 @@ export function route<P = Record<string, string>>(dialect: Dialect, fn: (a: Rout
     try {
       const { db } = await getStore();
       const clock = systemClock;
-      const user: Caller | null = await authenticate(db, req.headers, clock.now());
-      if (!user) throw new Unauthorized(
-        dialect.name === 'ote' ? 'User need to log in first.' : 'authentication required: send X-Auth-Token, Authorization: Token|Bearer, or sign in',
-      );
+      const user = await requireCaller(db, req.headers, clock.now(), missingCredentialText(dialect));
       const params = (next ? await next.params : {}) as P;
       return await fn({ req, ctx: { db, user, clock, source: dialect.name }, params });
     } catch (err) {
