@@ -38,7 +38,7 @@ export function Overview() {
     <>
       <PageHeader title={t('overview.title')} subtitle={me ? t('overview.welcome', { name: me.displayName || me.name }) : undefined} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        <Stat icon="projects" testId="overview-project" label={t('overview.currentProject')} value={current.project?.name ?? t('overview.noProject')} />
+        <Stat icon="projects" testId="overview-project" label={t('overview.currentProject')} value={current.isLoading ? '…' : (current.project?.name ?? t('overview.noProject'))} />
         <Stat icon="departments" testId="overview-department" label={t('overview.department')} value={me?.departmentName ?? t('overview.noDepartment')} />
         <Stat icon="profile" testId="overview-role" label={t('overview.role')} value={me ? t(`roles.${me.role}`) : ''} />
         <Stat icon="overview" testId="overview-project-count" label={t('overview.projectCount')} value={current.isLoading ? '…' : projects.length} />
