@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { signIn, type SignIn } from '@/lib/dialects/pier/account';
 import { ApiError } from '@/lib/client/api';
 import { applyApiError } from '@/lib/client/form-errors';
+import { useHydrated } from '@/lib/client/use-hydrated';
 import { useSignIn } from '@/lib/client/use-session';
 import { useI18n } from '@/lib/i18n/react';
 import { Icon } from '@/components/icons';
@@ -18,6 +19,7 @@ export function SignInForm({ next }: { next: string }) {
   const { t, setLocale } = useI18n();
   const router = useRouter();
   const mutation = useSignIn();
+  const hydrated = useHydrated();
   const { register, handleSubmit, setError, formState } = useForm<SignIn>({
     resolver: zodResolver(signIn),
     defaultValues: { name: '', password: '' },
@@ -54,8 +56,10 @@ export function SignInForm({ next }: { next: string }) {
           <p className="mt-3 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{t('common.appName')}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t('common.tagline')}</p>
         </div>
+        {/* POST and disabled until hydrated: a click before the script runs never puts the password in the URL. */}
         <form
           onSubmit={onSubmit}
+          method="post"
           noValidate
           className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
         >
@@ -72,7 +76,7 @@ export function SignInForm({ next }: { next: string }) {
               {...register('password')}
             />
           </Field>
-          <Button type="submit" variant="primary" className="w-full" disabled={formState.isSubmitting}>
+          <Button type="submit" variant="primary" className="w-full" disabled={!hydrated || formState.isSubmitting}>
             {formState.isSubmitting ? t('login.submitting') : t('login.submit')}
           </Button>
         </form>

@@ -19,7 +19,7 @@ export function Th({ children, className = '' }: { children?: React.ReactNode; c
 
 export function Td({ children, className = '', colSpan }: { children?: React.ReactNode; className?: string; colSpan?: number }) {
   return (
-    <td colSpan={colSpan} className={`px-4 py-3 align-top text-slate-700 dark:text-slate-300 ${className}`}>
+    <td colSpan={colSpan} className={`px-4 py-3 align-middle text-slate-700 dark:text-slate-300 ${className}`}>
       {children}
     </td>
   );

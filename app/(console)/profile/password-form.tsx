@@ -32,7 +32,7 @@ export function PasswordForm() {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {done ? <Notice tone="success">{t('profile.passwordChanged')}</Notice> : null}
       <FormError message={errors.root?.server?.message} />
       <Field id="password-current" label={t('profile.currentPassword')} error={errors.current?.message}>

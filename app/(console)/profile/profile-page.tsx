@@ -22,7 +22,7 @@ export function ProfilePage() {
   return (
     <>
       <PageHeader title={t('profile.title')} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         <Card title={t('profile.account')}>
           {me ? (
             <dl className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -37,7 +37,7 @@ export function ProfilePage() {
         <Card title={t('profile.preferences')}>
           <Preferences />
         </Card>
-        <Card title={t('profile.changePassword')}>
+        <Card title={t('profile.changePassword')} className="md:col-span-2 xl:col-span-1">
           <PasswordForm />
         </Card>
       </div>

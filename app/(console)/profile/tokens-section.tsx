@@ -97,7 +97,7 @@ export function TokensSection() {
                   </Td>
                   <Td className="text-right">
                     {!tk.revokedAt && !tk.expired ? (
-                      <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" aria-label={`${t('profile.revoke')} ${tk.name}`} onClick={() => setRevoking(tk)}>
+                      <Button size="sm" variant="dangerGhost" aria-label={`${t('profile.revoke')} ${tk.name}`} onClick={() => setRevoking(tk)}>
                         {t('profile.revoke')}
                       </Button>
                     ) : null}

@@ -69,7 +69,7 @@ export function DepartmentsPage() {
                         <Button size="sm" aria-label={`${t('departments.rename')} ${d.name}`} onClick={() => setEditing({ mode: 'edit', department: d })}>
                           {t('departments.rename')}
                         </Button>
-                        <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" aria-label={`${t('common.delete')} ${d.name}`} onClick={() => setDeleting(d)}>
+                        <Button size="sm" variant="dangerGhost" aria-label={`${t('common.delete')} ${d.name}`} onClick={() => setDeleting(d)}>
                           {t('common.delete')}
                         </Button>
                       </div>

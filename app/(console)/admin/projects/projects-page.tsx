@@ -56,10 +56,10 @@ export function ProjectsPage() {
       />
       {depts.length > 1 ? (
         <div className="mb-4 flex items-center gap-2">
-          <label htmlFor="project-filter" className="text-sm font-medium text-slate-700 dark:text-slate-300">
+          <label htmlFor="project-filter" className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300">
             {t('projects.filter')}
           </label>
-          <Select id="project-filter" className="w-auto min-w-[12rem]" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+          <Select id="project-filter" className="w-64! max-w-full" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
             <option value="">{t('projects.allDepartments')}</option>
             {depts.map((d) => (
               <option key={d.id} value={d.id}>
@@ -100,7 +100,7 @@ export function ProjectsPage() {
                           <Button size="sm" aria-label={`${t('common.edit')} ${p.name}`} onClick={() => setDialog({ kind: 'edit', project: p })}>
                             {t('common.edit')}
                           </Button>
-                          <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" aria-label={`${t('common.delete')} ${p.name}`} onClick={() => setDialog({ kind: 'delete', project: p })}>
+                          <Button size="sm" variant="dangerGhost" aria-label={`${t('common.delete')} ${p.name}`} onClick={() => setDialog({ kind: 'delete', project: p })}>
                             {t('common.delete')}
                           </Button>
                         </div>

@@ -74,7 +74,9 @@ export function UsersPage() {
                       {u.name}
                       {u.id === me?.id ? <span className="ml-1.5 text-xs font-normal text-slate-500">({t('users.you')})</span> : null}
                     </p>
-                    <p className="text-xs text-slate-500 dark:text-slate-400">{[u.displayName, u.email].filter(Boolean).join(' · ') || '\u00a0'}</p>
+                    {u.displayName || u.email ? (
+                      <p className="text-xs text-slate-500 dark:text-slate-400">{[u.displayName, u.email].filter(Boolean).join(' · ')}</p>
+                    ) : null}
                   </Td>
                   <Td>
                     <Badge tone={roleTone[u.role]}>{t(`roles.${u.role}`)}</Badge>
@@ -96,7 +98,7 @@ export function UsersPage() {
                           {t('users.resetPassword')}
                         </Button>
                         {u.id !== me?.id ? (
-                          <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" aria-label={`${t('common.delete')} ${u.name}`} onClick={() => setDialog({ kind: 'delete', user: u })}>
+                          <Button size="sm" variant="dangerGhost" aria-label={`${t('common.delete')} ${u.name}`} onClick={() => setDialog({ kind: 'delete', user: u })}>
                             {t('common.delete')}
                           </Button>
                         ) : null}
