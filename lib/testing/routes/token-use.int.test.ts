@@ -54,6 +54,9 @@ describe('a Keystone token on the ECNS organization and projects endpoints', () 
     const o = await org({ cookie: `theme=dark; ${cookie}` });
     expect(o.status).toBe(200);
     expect(await body(o)).toEqual(devOrganization);
+    const p = await call(ecnsProjects, request('/api/ecns/eks/projects/', { headers: { cookie } }), { productType: 'eks' });
+    expect(p.status).toBe(200);
+    expect(await body(p)).toEqual({ projects: [{ project_name: 'alpha', project_id: w.projects.alpha.id }] });
   });
 
   it.each(['hybrid', 'security'])('serves product type %s', async (productType) => {
@@ -78,7 +81,7 @@ describe('a Keystone token on the ECNS organization and projects endpoints', () 
     expect(Date.parse(issued.body.token.expires_at)).toBeLessThan(Date.now());
     const res = await org({ 'x-auth-token': issued.secret });
     expect(res.status).toBe(401);
-    expect(await body(res)).toEqual({ error: { code: 401, title: expect.any(String), message: expect.any(String) } });
+    expect(await body(res)).toEqual({ error: { code: 401, title: expect.any(String), message: expect.stringMatching(/expired/i) } });
   });
 
   it('refuses a token just past its expiry and accepts one just before', async () => {
@@ -94,6 +97,7 @@ describe('a Keystone token on the ECNS organization and projects endpoints', () 
     await revokeSecret(w.db, t, new Date());
     const res = await org({ authorization: `Token ${t}` });
     expect(res.status).toBe(401);
+    expect((await body(res)).error.message).toMatch(/revoked/i);
   });
 
   it.each([
