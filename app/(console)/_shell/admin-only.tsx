@@ -8,6 +8,6 @@ import { ErrorState } from '@/components/ui/states';
 export function AdminOnly({ children }: { children: React.ReactNode }) {
   const t = useT();
   const me = useMe().data;
-  if (me && !isAdminRole(me.role)) return <ErrorState title={t('common.forbidden')} message={t('audit.forbidden')} />;
+  if (me && !isAdminRole(me.role)) return <ErrorState title={t('common.forbidden')} message={t('common.adminsOnly')} />;
   return <>{children}</>;
 }

@@ -11,7 +11,7 @@ export type Area = 'images' | 'applications' | 'deployments' | 'auditQueue' | 'w
 /** A project area that later issues fill; until then it says what will appear here for this project. */
 export function AreaPage({ area, icon }: { area: Area; icon: IconName }) {
   const t = useT();
-  const { project, isLoading } = useCurrentProject();
+  const { project, projects, isLoading } = useCurrentProject();
   const title = t(`areas.${area}.title`);
   return (
     <>
@@ -20,7 +20,11 @@ export function AreaPage({ area, icon }: { area: Area; icon: IconName }) {
         <LoadingState label={t('common.loading')} />
       ) : (
         <EmptyState icon={icon} title={title}>
-          {project ? t(`areas.${area}.empty`, { project: project.name }) : t('areas.noProject', { area: title })}
+          {project
+            ? t(`areas.${area}.empty`, { project: project.name })
+            : projects.length === 0
+              ? t('overview.noProjectsHint')
+              : t('areas.noProject', { area: title })}
         </EmptyState>
       )}
     </>

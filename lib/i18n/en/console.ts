@@ -30,6 +30,7 @@ export const consoleEn = {
     errorTitle: 'Something went wrong',
     networkError: 'Could not reach Pier. Check your connection and try again.',
     forbidden: 'You do not have access to this page.',
+    adminsOnly: 'This page is for administrators of a department or of the whole system.',
     language: 'Language',
     theme: 'Theme',
   },

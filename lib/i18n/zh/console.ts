@@ -32,6 +32,7 @@ export const consoleZh: typeof consoleEn = {
     errorTitle: '出错了',
     networkError: '无法连接 Pier，请检查网络后重试。',
     forbidden: '你无权访问此页面。',
+    adminsOnly: '此页面仅供部门管理员或系统管理员使用。',
     language: '语言',
     theme: '主题',
   },
