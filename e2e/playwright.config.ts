@@ -27,7 +27,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: path.join(root, 'test-results'),
+  // Per port: Playwright empties its output directory when a run starts, so
+  // two runs in one checkout (PIER_E2E_PORT apart) must not share one.
+  outputDir: path.join(root, 'test-results', `e2e-${E2E_PORT}`),
   reporter: [['list']],
   use: {
     baseURL: E2E_BASE_URL,
