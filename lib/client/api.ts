@@ -25,9 +25,21 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** Paths under /api/pier that answer 401 as part of their job, not because the session ended. */
 const NO_REDIRECT = ['/session', '/me/password'];
 
+let leaving = false;
+
+/**
+ * A full page load elsewhere (sign-out, session gone). Requests still in
+ * flight may answer 401 meanwhile; they must not start a second navigation.
+ */
+export function leaveTo(url: string) {
+  if (leaving) return;
+  leaving = true;
+  window.location.replace(url);
+}
+
 function goToSignIn() {
   const here = window.location.pathname + window.location.search;
-  if (window.location.pathname !== '/login') window.location.replace(`/login?next=${encodeURIComponent(here)}`);
+  if (window.location.pathname !== '/login') leaveTo(`/login?next=${encodeURIComponent(here)}`);
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

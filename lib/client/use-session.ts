@@ -1,18 +1,17 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { SignIn } from '@/lib/dialects/pier/account';
-import { api } from './api';
+import { api, leaveTo } from './api';
 
 export function useSignIn() {
   return useMutation({ mutationFn: (body: SignIn) => api<{ expiresAt: string }>('POST', '/session', body) });
 }
 
-/** Signs out and forgets everything cached for this user. */
+/** Signs out and loads the sign-in page afresh, which also drops everything cached for this user. */
 export function useSignOut() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('DELETE', '/session'),
-    onSettled: () => qc.clear(),
+    onSettled: () => leaveTo('/login'),
   });
 }

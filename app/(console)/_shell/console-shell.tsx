@@ -31,7 +31,7 @@ export function ConsoleShell({ me: initialMe, initialProject, children }: { me: 
   const [menuOpen, setMenuOpen] = useState(false);
   const signOut = useSignOut();
   const { changeLocale } = useAppearance();
-  const leave = () => signOut.mutate(undefined, { onSettled: () => window.location.replace('/login') });
+  const leave = () => signOut.mutate();
   const admin = isAdminRole(me.role);
 
   return (
