@@ -16,7 +16,8 @@ export function ThemeProvider({ theme: initial, children }: { theme: ThemeChoice
   const current = state.server === initial ? state.current : initial;
   if (state.server !== initial) setState({ server: initial, current: initial });
 
-  // Also re-applied after every commit of <html>, whose className the server renders.
+  // Re-applied whenever the server's value changes too: a refresh re-renders <html>'s
+  // className from it, which for "system" would drop a class set from the OS preference.
   useEffect(() => {
     applyTheme(current);
     if (current !== 'system') return;
@@ -24,7 +25,7 @@ export function ThemeProvider({ theme: initial, children }: { theme: ThemeChoice
     const onChange = () => applyTheme('system');
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, [current]);
+  }, [current, initial]);
 
   const setTheme = useCallback((t: ThemeChoice) => {
     applyTheme(t);

@@ -104,6 +104,7 @@ export const adminEn = {
     actor: 'Actor',
     action: 'Action',
     resourceType: 'Resource type',
+    anySource: 'Any source',
     source: 'Source',
     text: 'Resource name contains',
     from: 'From',

@@ -106,6 +106,7 @@ export const adminZh: typeof adminEn = {
     actor: '操作人',
     action: '操作',
     resourceType: '资源类型',
+    anySource: '全部来源',
     source: '来源',
     text: '资源名称包含',
     from: '开始日期',

@@ -56,7 +56,7 @@ export function AuditFiltersForm({ onApply }: { onApply: (v: FilterValues) => vo
         </Field>
         <Field id="audit-source" label={t('audit.source')}>
           <Select id="audit-source" {...register('source')}>
-            <option value="">{t('common.none')}</option>
+            <option value="">{t('audit.anySource')}</option>
             {sources.map((s) => (
               <option key={s} value={s}>
                 {s}
