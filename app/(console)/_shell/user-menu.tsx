@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Me } from '@/lib/client/use-me';
 import { useT } from '@/lib/i18n/react';
 import { Icon } from '@/components/icons';
+import { LanguageToggle } from '@/components/language-toggle';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { useAppearance } from './use-appearance';
 
@@ -12,7 +13,7 @@ export function UserMenu({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const { theme, changeTheme } = useAppearance();
+  const { theme, changeTheme, changeLocale } = useAppearance();
 
   useEffect(() => {
     if (!open) return;
@@ -54,6 +55,10 @@ export function UserMenu({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           <div className="border-b border-slate-200 px-2 py-3 dark:border-slate-800">
             <p className="mb-2 text-xs font-medium text-slate-500 dark:text-slate-400">{t('common.theme')}</p>
             <ThemeToggle value={theme} onChange={changeTheme} />
+            {/* The header's language toggle is hidden on narrow screens. */}
+            <div className="mt-3 sm:hidden">
+              <LanguageToggle onChange={changeLocale} />
+            </div>
           </div>
           <div className="pt-1">
             <Link
