@@ -13,11 +13,11 @@ export function TokenSecret({ token, onDismiss }: { token: IssuedToken; onDismis
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(token.secret);
+      setCopied(true);
     } catch {
-      // Without clipboard permission the field stays selected for a manual copy.
+      // No clipboard access (permission, plain http): select it for a manual copy.
       (document.getElementById('token-secret') as HTMLInputElement | null)?.select();
     }
-    setCopied(true);
   };
   return (
     <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
