@@ -44,8 +44,8 @@ export function Field({
 }
 
 /** aria wiring for a control inside <Field>. */
-export function described(id: string, error?: string) {
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : `${id}-hint` } as const;
+export function described(id: string, error?: string, hasHint = false) {
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : hasHint ? `${id}-hint` : undefined } as const;
 }
 
 export function Input({ className = '', ...rest }: React.ComponentProps<'input'>) {

@@ -44,7 +44,7 @@ export function ProjectCreateForm({ departments, defaultDepartmentId, onDone }: 
         </Select>
       </Field>
       <Field id="project-name" label={t('common.name')} hint={t('projects.nameHint')} error={errors.name?.message}>
-        <Input {...described('project-name', errors.name?.message)} autoFocus autoComplete="off" {...register('name')} />
+        <Input {...described('project-name', errors.name?.message, true)} autoFocus autoComplete="off" {...register('name')} />
       </Field>
       <Field id="project-description" label={t('common.description')} error={errors.description?.message}>
         <Textarea {...described('project-description', errors.description?.message)} rows={3} {...register('description')} />
