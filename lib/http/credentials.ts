@@ -48,6 +48,8 @@ export async function requireCaller(db: Db, headers: Headers, now: Date, missing
 
 /** Set by Pier's own server from the socket; any value a client sends is overwritten. */
 export const PEER_HEADER = 'x-pier-peer-address';
+/** Set the same way: the request's path, for pages that must name it (sign-in redirects). */
+export const PATH_HEADER = 'x-pier-path';
 
 /**
  * The client's address for sign-in limits: the socket's peer, or behind a

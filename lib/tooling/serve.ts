@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import next from 'next';
-import { PEER_HEADER } from '../http/credentials';
+import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
 
 /**
  * Serves the built console. A thin Node server in front of Next.js, so that
@@ -13,6 +13,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
   await app.prepare();
   const server = createServer((req: IncomingMessage, res) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+    req.headers[PATH_HEADER] = req.url ?? '/';
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
