@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { Icon } from '../icons';
+import { Button } from './button';
 
 /**
  * A modal on the native <dialog>: focus is trapped, Escape closes it, and it
@@ -66,4 +67,28 @@ export function Modal({
 /** The row of buttons at the bottom of a modal's form. */
 export function ModalActions({ children }: { children: React.ReactNode }) {
   return <div className="mt-5 flex justify-end gap-2">{children}</div>;
+}
+
+/** Cancel and submit for a form in a modal; while it works, the submit button is disabled and says so. */
+export function FormActions({
+  onCancel,
+  cancelLabel,
+  submitLabel,
+  busyLabel,
+  busy,
+}: {
+  onCancel: () => void;
+  cancelLabel: string;
+  submitLabel: string;
+  busyLabel: string;
+  busy: boolean;
+}) {
+  return (
+    <ModalActions>
+      <Button onClick={onCancel}>{cancelLabel}</Button>
+      <Button type="submit" variant="primary" disabled={busy}>
+        {busy ? busyLabel : submitLabel}
+      </Button>
+    </ModalActions>
+  );
 }

@@ -7,9 +7,8 @@ import { departmentCreate } from '@/lib/dialects/pier/org';
 import { applyApiError } from '@/lib/client/form-errors';
 import { useCreateDepartment, useUpdateDepartment, type Department } from '@/lib/client/use-departments';
 import { useT } from '@/lib/i18n/react';
-import { Button } from '@/components/ui/button';
 import { described, Field, Input, Textarea } from '@/components/ui/field';
-import { ModalActions } from '@/components/ui/modal';
+import { FormActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
 
 type Values = z.input<typeof departmentCreate>;
@@ -42,12 +41,13 @@ export function DepartmentForm({ department, onDone }: { department?: Department
       <Field id="department-description" label={t('common.description')} error={errors.description?.message}>
         <Textarea {...described('department-description', errors.description?.message)} rows={3} {...register('description')} />
       </Field>
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.saving') : department ? t('common.save') : t('common.create')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={department ? t('common.save') : t('common.create')}
+        busyLabel={t('common.saving')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }

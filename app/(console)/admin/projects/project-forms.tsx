@@ -8,9 +8,8 @@ import { applyApiError } from '@/lib/client/form-errors';
 import type { Department } from '@/lib/client/use-departments';
 import { useCreateProject, useUpdateProject, type Project } from '@/lib/client/use-projects';
 import { useT } from '@/lib/i18n/react';
-import { Button } from '@/components/ui/button';
 import { described, Field, Input, Select, Textarea } from '@/components/ui/field';
-import { ModalActions } from '@/components/ui/modal';
+import { FormActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
 
 type CreateValues = z.input<typeof projectCreate>;
@@ -49,12 +48,13 @@ export function ProjectCreateForm({ departments, defaultDepartmentId, onDone }: 
       <Field id="project-description" label={t('common.description')} error={errors.description?.message}>
         <Textarea {...described('project-description', errors.description?.message)} rows={3} {...register('description')} />
       </Field>
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.creating') : t('common.create')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('common.create')}
+        busyLabel={t('common.creating')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }
@@ -81,12 +81,13 @@ export function ProjectEditForm({ project, onDone }: { project: Project; onDone:
       <Field id="project-edit-description" label={t('common.description')} error={errors.description?.message}>
         <Textarea {...described('project-edit-description', errors.description?.message)} rows={3} autoFocus {...register('description')} />
       </Field>
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.saving') : t('common.save')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('common.save')}
+        busyLabel={t('common.saving')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }

@@ -10,9 +10,8 @@ import type { Me } from '@/lib/client/use-me';
 import { useProjects } from '@/lib/client/use-projects';
 import { useCreateUser } from '@/lib/client/use-users';
 import { useT } from '@/lib/i18n/react';
-import { Button } from '@/components/ui/button';
 import { Checkbox, described, Field, Input, Select } from '@/components/ui/field';
-import { ModalActions } from '@/components/ui/modal';
+import { FormActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
 
 type Values = z.input<typeof userCreate>;
@@ -111,12 +110,13 @@ export function UserCreateForm({ me, departments, onDone }: { me: Me; department
       ) : (
         <p className="text-sm text-slate-500 dark:text-slate-400">{t('users.adminSeesAll')}</p>
       )}
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.creating') : t('common.create')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('common.create')}
+        busyLabel={t('common.creating')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { useUpdateUser, type User } from '@/lib/client/use-users';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
 import { Checkbox, described, Field, Input, Select } from '@/components/ui/field';
-import { ModalActions } from '@/components/ui/modal';
+import { FormActions, ModalActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
 import { Notice } from '@/components/ui/states';
 
@@ -62,12 +62,13 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
         <Checkbox id="edit-disabled" label={t('users.disableAccount')} {...register('disabled')} />
         {errors.disabled?.message ? <p role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">{errors.disabled.message}</p> : null}
       </div>
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.saving') : t('common.save')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('common.save')}
+        busyLabel={t('common.saving')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }
@@ -107,12 +108,13 @@ export function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => 
       <Field id="reset-password" label={t('users.newPassword')} error={errors.password?.message}>
         <Input {...described('reset-password', errors.password?.message)} type="password" autoComplete="new-password" autoFocus {...register('password')} />
       </Field>
-      <ModalActions>
-        <Button onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('common.saving') : t('users.resetPassword')}
-        </Button>
-      </ModalActions>
+      <FormActions
+        onCancel={onDone}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('users.resetPassword')}
+        busyLabel={t('common.saving')}
+        busy={formState.isSubmitting}
+      />
     </form>
   );
 }
