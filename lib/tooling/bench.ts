@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: a fixed workload against a real Pier started with
- * `npm start` on a throwaway data directory (embedded PGlite), measured with
- * autocannon from this process. Numbers go to docs/performance.md by hand.
+ * `npm start` on a throwaway store, measured with autocannon from this
+ * process. The store is embedded PGlite, or, with PIER_BENCH_DATABASE_URL
+ * naming a PostgreSQL server, a fresh database there that the bench creates
+ * and drops. Numbers go to docs/performance.md by hand.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -60,12 +63,38 @@ async function run(c: Case) {
   };
 }
 
+/** A fresh database on the PostgreSQL server named by `serverUrl`; returns its URL and a drop function. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pier_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-'));
+  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+  const database = pgServer ? await freshDatabase(pgServer) : null;
   const server = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    env: { ...process.env, PORT: String(PORT), PIER_DATA_DIR: dataDir, PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD, DATABASE_URL: '' },
+    env: {
+      ...process.env, PORT: String(PORT), PIER_DATA_DIR: dataDir, PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD,
+      DATABASE_URL: database?.url ?? '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}`);
   try {
     await waitReady();
     const issued = await fetch(`${BASE}/v3/auth/tokens`, {
@@ -93,6 +122,7 @@ async function main() {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   }
 }
 
