@@ -5,3 +5,5 @@ export * from './memberships';
 export * from './tokens';
 export * from './login-failures';
 export * from './audit-log';
+export * from './clusters';
+export * from './k8s-objects';
