@@ -31,7 +31,8 @@ export function Overview() {
   const me = useMe().data;
   const admin = isAdminRole(me?.role);
   const current = useCurrentProject();
-  const users = useUsers(undefined, { enabled: admin });
+  // Only the count is shown: one row is enough to get the total.
+  const users = useUsers({ pageSize: 1 }, { enabled: admin });
   const projects = current.projects;
 
   return (
@@ -41,9 +42,9 @@ export function Overview() {
         <Stat icon="projects" testId="overview-project" label={t('overview.currentProject')} value={current.isLoading ? '…' : (current.project?.name ?? t('overview.noProject'))} />
         <Stat icon="departments" testId="overview-department" label={t('overview.department')} value={me?.departmentName ?? t('overview.noDepartment')} />
         <Stat icon="profile" testId="overview-role" label={t('overview.role')} value={me ? t(`roles.${me.role}`) : ''} />
-        <Stat icon="overview" testId="overview-project-count" label={t('overview.projectCount')} value={current.isLoading ? '…' : projects.length} />
+        <Stat icon="overview" testId="overview-project-count" label={t('overview.projectCount')} value={current.isLoading ? '…' : current.total} />
         {admin ? (
-          <Stat icon="users" testId="overview-user-count" label={t('overview.userCount')} value={users.data ? users.data.length : '…'} />
+          <Stat icon="users" testId="overview-user-count" label={t('overview.userCount')} value={users.data ? users.data.total : '…'} />
         ) : null}
       </div>
       <Card title={t('overview.yourProjects')} className="mt-6">
@@ -72,6 +73,9 @@ export function Overview() {
               ))}
             </ul>
           )}
+          {current.total > projects.length ? (
+            <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">{t('shell.moreProjectsHint')}</p>
+          ) : null}
         </QueryState>
         <div className="mt-4 border-t border-slate-100 pt-3 dark:border-slate-800">
           <Link href="/admin/projects" className="inline-flex items-center gap-1 text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">

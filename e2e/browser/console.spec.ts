@@ -73,6 +73,8 @@ test('admin sets up a department; each user sees only their projects; language a
   await projectDialog.getByLabel('Name').fill(names.project);
   await projectDialog.getByRole('button', { name: 'Create' }).click();
   await expect(projectDialog).toBeHidden();
+  // The list is paged; searching by name finds the new project whatever else the store holds.
+  await page.getByLabel('Search by name').fill(names.project);
   await expect(page.getByRole('table', { name: 'Projects' }).getByRole('cell', { name: names.project, exact: true })).toBeVisible();
 
   await page.goto('/admin/users');
@@ -85,6 +87,7 @@ test('admin sets up a department; each user sees only their projects; language a
   await userDialog.getByLabel(names.project).check();
   await userDialog.getByRole('button', { name: 'Create' }).click();
   await expect(userDialog).toBeHidden();
+  await page.getByLabel('Search by name').fill(names.developer);
   const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: names.developer });
   await expect(row).toContainText('Developer');
   await expect(row).toContainText(names.project);

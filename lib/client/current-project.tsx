@@ -1,14 +1,18 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { MAX_PAGE_SIZE } from '@/lib/dialects/pier/org';
 import { PROJECT_COOKIE } from './project-cookie';
-import { useProjects, type Project } from './use-projects';
+import { useProject, useProjects, type Project } from './use-projects';
 
 
 interface CurrentProject {
   /** The chosen project, or the first one the caller may see; null when there is none. */
   project: Project | null;
+  /** The first MAX_PAGE_SIZE projects the caller may see, by department then name. */
   projects: Project[];
+  /** How many projects the caller may see; more than `projects.length` when the list is cut. */
+  total: number;
   isLoading: boolean;
   choose: (id: string) => void;
 }
@@ -28,9 +32,13 @@ export function CurrentProjectProvider({ initial, children }: { initial: string 
 export function useCurrentProject(): CurrentProject {
   const ctx = useContext(Ctx);
   if (!ctx) throw new Error('useCurrentProject outside CurrentProjectProvider');
-  const { data, isLoading } = useProjects();
-  const projects = data ?? [];
+  const { data, isLoading } = useProjects({ pageSize: MAX_PAGE_SIZE });
+  const projects = data?.items ?? [];
+  const total = data?.total ?? 0;
+  const listed = projects.find((p) => p.id === ctx.chosen);
+  // A remembered project past the first page is asked for by id.
+  const beyond = useProject(ctx.chosen, !!data && !listed && total > projects.length);
   // A remembered project that is gone or no longer visible falls back to the first.
-  const project = projects.find((p) => p.id === ctx.chosen) ?? projects[0] ?? null;
-  return { project, projects, isLoading, choose: ctx.choose };
+  const project = listed ?? beyond.data ?? (beyond.isLoading ? null : projects[0]) ?? null;
+  return { project, projects, total, isLoading: isLoading || beyond.isLoading, choose: ctx.choose };
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProjectCreate, ProjectUpdate } from '@/lib/dialects/pier/org';
 import { api, get, qs } from './api';
+import { listKey, listParams, type ListParams, type Paged } from './paging';
 import { userKeys } from './use-users';
 
 export interface Project {
@@ -16,14 +17,27 @@ export interface Project {
 
 export const projectKeys = {
   all: ['projects'] as const,
-  list: (departmentId?: string) => ['projects', 'list', departmentId ?? ''] as const,
+  list: (p: ListParams) => ['projects', 'list', listKey(p)] as const,
+  one: (id: string) => ['projects', 'one', id] as const,
 };
 
-/** Only what the caller may see; the API does the scoping. */
-export function useProjects(departmentId?: string) {
+/** One page of what the caller may see; the API does the scoping. `keepPrevious` as in `useUsers`. */
+export function useProjects(params: ListParams = {}, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery({
-    queryKey: projectKeys.list(departmentId),
-    queryFn: () => get<{ items: Project[] }>(`/projects${qs({ departmentId })}`).then((r) => r.items),
+    queryKey: projectKeys.list(params),
+    queryFn: () => get<Paged<Project>>(`/projects${qs(listParams(params))}`),
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    enabled: opts.enabled ?? true,
+  });
+}
+
+/** One project by id, when the caller may see it (`enabled` false: not asked). */
+export function useProject(id: string | null, enabled = true) {
+  return useQuery({
+    queryKey: projectKeys.one(id ?? ''),
+    queryFn: () => get<Project>(`/projects/${id}`),
+    enabled: enabled && !!id,
+    retry: (n, err) => (err as { status?: number }).status !== 404 && n < 2,
   });
 }
 

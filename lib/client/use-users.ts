@@ -1,8 +1,9 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserCreate, UserUpdate } from '@/lib/dialects/pier/org';
 import { api, get, qs } from './api';
+import { listKey, listParams, type ListParams, type Paged } from './paging';
 import type { Role } from './use-me';
 
 export interface User {
@@ -20,13 +21,19 @@ export interface User {
 
 export const userKeys = {
   all: ['users'] as const,
-  list: (departmentId?: string) => ['users', 'list', departmentId ?? ''] as const,
+  list: (p: ListParams) => ['users', 'list', listKey(p)] as const,
 };
 
-export function useUsers(departmentId?: string, opts: { enabled?: boolean } = {}) {
+/**
+ * One page of the users the caller may see. With `keepPrevious` (paged tables)
+ * the previous page stays on screen while the next loads; pickers leave it off
+ * so they never offer another filter's rows.
+ */
+export function useUsers(params: ListParams = {}, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery({
-    queryKey: userKeys.list(departmentId),
-    queryFn: () => get<{ items: User[] }>(`/users${qs({ departmentId })}`).then((r) => r.items),
+    queryKey: userKeys.list(params),
+    queryFn: () => get<Paged<User>>(`/users${qs(listParams(params))}`),
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
     enabled: opts.enabled ?? true,
   });
 }

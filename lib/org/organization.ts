@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { listDepartments } from './departments';
-import { listProjects } from './projects';
+import { allVisibleProjects } from './projects';
 
 export interface DomainTree {
   id: string;
@@ -13,7 +13,7 @@ export interface DomainTree {
  * shows up only if the caller sees it or one of its projects.
  */
 export async function organizationTree(ctx: Ctx): Promise<DomainTree[]> {
-  const [depts, projs] = await Promise.all([listDepartments(ctx), listProjects(ctx)]);
+  const [depts, projs] = await Promise.all([listDepartments(ctx), allVisibleProjects(ctx)]);
   const byDept = new Map<string, DomainTree>();
   for (const d of depts) byDept.set(d.id, { id: d.id, name: d.name, projects: [] });
   for (const p of projs) {

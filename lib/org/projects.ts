@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import { departments, projects } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
 import type { ProjectCreate, ProjectUpdate } from '../dialects/pier/org';
 import type { Ctx } from '../context';
 import { Conflict, NotFound } from '../errors';
 import { mutate, recordAudit } from '../audit/record';
+import { containsPattern, paging, type ListOptions, type Page } from './paging';
 import { assertManagesDepartment, requireProject, visibleProjectsFilter } from './scope';
 
 export interface ProjectView {
@@ -25,16 +26,46 @@ const projectView = {
   createdAt: projects.createdAt,
 };
 
-/** Every project the caller may see, with its department, ordered by department then name. */
-export async function listProjects(ctx: Ctx, opts: { departmentId?: string } = {}): Promise<ProjectView[]> {
-  const filter = visibleProjectsFilter(ctx);
-  const dept = opts.departmentId ? eq(projects.departmentId, opts.departmentId) : undefined;
+function projectsFilter(ctx: Ctx, opts: Pick<ListOptions, 'departmentId' | 'q'>) {
+  return and(
+    visibleProjectsFilter(ctx),
+    opts.departmentId ? eq(projects.departmentId, opts.departmentId) : undefined,
+    opts.q ? ilike(projects.name, containsPattern(opts.q)) : undefined,
+  );
+}
+
+const projectOrder = [asc(departments.name), asc(projects.name), asc(projects.id)];
+
+/** One page of the projects the caller may see, by department then name; `total` counts every match. */
+export async function listProjects(ctx: Ctx, opts: ListOptions = {}): Promise<Page<ProjectView>> {
+  const { page, pageSize, offset } = paging(opts);
+  const filter = projectsFilter(ctx, opts);
+  const [items, [{ n }]] = await Promise.all([
+    ctx.db
+      .select(projectView)
+      .from(projects)
+      .innerJoin(departments, eq(departments.id, projects.departmentId))
+      .where(filter)
+      .orderBy(...projectOrder)
+      .limit(pageSize)
+      .offset(offset),
+    ctx.db.select({ n: count() }).from(projects).where(filter),
+  ]);
+  return { items, total: Number(n), page, pageSize };
+}
+
+/**
+ * Every project the caller may see, unpaged: for the organization tree and the
+ * ECNS project list, whose wire forms have no paging. Their size is bounded by
+ * what one caller may see, not by the whole install.
+ */
+export async function allVisibleProjects(ctx: Ctx, opts: Pick<ListOptions, 'departmentId'> = {}): Promise<ProjectView[]> {
   return ctx.db
     .select(projectView)
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .where(and(filter, dept))
-    .orderBy(asc(departments.name), asc(projects.name));
+    .where(projectsFilter(ctx, opts))
+    .orderBy(...projectOrder);
 }
 
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { departments, memberships, projects, users } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
 import type { UserCreate, UserUpdate } from '../dialects/pier/org';
@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { mutate, recordAudit } from '../audit/record';
 import { hashPassword } from '../auth/password';
+import { containsPattern, paging, type ListOptions, type Page } from './paging';
 import { assertManagesDepartment } from './scope';
 
 export interface UserView {
@@ -41,6 +42,7 @@ function visibleUsersFilter(ctx: Ctx): SQL | undefined {
   return eq(users.id, u.id);
 }
 
+/** The projects of every given user, in one query. */
 async function withProjects(ctx: Ctx, rows: Omit<UserView, 'projects'>[]): Promise<UserView[]> {
   if (rows.length === 0) return [];
   const links = await ctx.db
@@ -55,15 +57,26 @@ async function withProjects(ctx: Ctx, rows: Omit<UserView, 'projects'>[]): Promi
   }));
 }
 
-export async function listUsers(ctx: Ctx, opts: { departmentId?: string } = {}): Promise<UserView[]> {
-  const dept = opts.departmentId ? eq(users.departmentId, opts.departmentId) : undefined;
-  const rows = await ctx.db
-    .select(userColumns)
-    .from(users)
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(visibleUsersFilter(ctx), dept))
-    .orderBy(asc(users.name));
-  return withProjects(ctx, rows);
+/** One page of the users the caller may see, by name; `total` counts every match of the same filter. */
+export async function listUsers(ctx: Ctx, opts: ListOptions = {}): Promise<Page<UserView>> {
+  const { page, pageSize, offset } = paging(opts);
+  const filter = and(
+    visibleUsersFilter(ctx),
+    opts.departmentId ? eq(users.departmentId, opts.departmentId) : undefined,
+    opts.q ? ilike(users.name, containsPattern(opts.q)) : undefined,
+  );
+  const [rows, [{ n }]] = await Promise.all([
+    ctx.db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(filter)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(pageSize)
+      .offset(offset),
+    ctx.db.select({ n: count() }).from(users).where(filter),
+  ]);
+  return { items: await withProjects(ctx, rows), total: Number(n), page, pageSize };
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<UserView> {

@@ -6,7 +6,11 @@ import { useT } from '@/lib/i18n/react';
 /** Which project the console shows; the choice is kept in the pier_project cookie. */
 export function ProjectSwitcher() {
   const t = useT();
-  const { project, projects, isLoading, choose } = useCurrentProject();
+  const current = useCurrentProject();
+  const { project, isLoading, choose, total } = current;
+  // A chosen project past the listed ones (the list stops at the API's largest page) is still offered.
+  const projects = project && !current.projects.some((p) => p.id === project.id) ? [project, ...current.projects] : current.projects;
+  const cut = total > current.projects.length;
   // Projects of several departments (system admins) are grouped by department.
   const departments = [...new Set(projects.map((p) => p.departmentName))];
   return (
@@ -40,6 +44,11 @@ export function ProjectSwitcher() {
               </option>
             ))}
       </select>
+      {cut ? (
+        <span className="text-xs whitespace-nowrap text-slate-500 dark:text-slate-400" title={t('shell.moreProjectsHint')}>
+          {t('shell.moreProjects', { shown: current.projects.length, total })}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -35,9 +35,23 @@ export const userUpdate = z.strictObject({
 
 export const membershipChange = z.strictObject({ userId: id });
 
+/** The largest page a list answers; pickers that want "everything" ask for this and say when there is more. */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Query of `GET /users` and `GET /projects`: one page, optionally narrowed by department and name. */
+export const listQuery = z.strictObject({
+  page: z.coerce.number().int('a whole number').min(1, 'at least 1').default(1),
+  pageSize: z.coerce.number().int('a whole number').min(1, 'at least 1').max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
+  // An empty value means "no filter", as the console's forms send it.
+  q: z.string().max(128, 'at most 128 characters').optional().transform((s) => s || undefined),
+  departmentId: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
+});
+
 export type DepartmentCreate = z.infer<typeof departmentCreate>;
 export type DepartmentUpdate = z.infer<typeof departmentUpdate>;
 export type ProjectCreate = z.infer<typeof projectCreate>;
 export type ProjectUpdate = z.infer<typeof projectUpdate>;
 export type UserCreate = z.infer<typeof userCreate>;
 export type UserUpdate = z.infer<typeof userUpdate>;
+export type ListQuery = z.infer<typeof listQuery>;

@@ -33,6 +33,8 @@ export const adminEn = {
     deleteTitle: 'Delete project',
     deleteConfirm: 'Delete project {name}? This cannot be undone.',
     empty: 'No projects yet.',
+    total: '{n} projects',
+    moreUsers: 'Only the first {shown} of the department’s {total} users are listed here.',
   },
   users: {
     title: 'Users',
@@ -53,6 +55,8 @@ export const adminEn = {
     noDepartment: 'No department',
     pickDepartmentFirst: 'Choose a department to pick its projects.',
     noProjectsInDepartment: 'This department has no projects yet.',
+    moreProjects: 'Only the first {shown} of the department’s {total} projects are listed; add the rest from the Projects page.',
+    total: '{n} users',
     adminSeesAll: 'Administrators see every project of their department.',
     resetPassword: 'Reset password',
     resetTitle: 'Reset password of {name}',

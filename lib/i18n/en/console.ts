@@ -27,6 +27,8 @@ export const consoleEn = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {page} of {pages}',
+    searchByName: 'Search by name',
+    noMatch: 'Nothing matches “{q}”.',
     errorTitle: 'Something went wrong',
     networkError: 'Could not reach Pier. Check your connection and try again.',
     forbidden: 'You do not have access to this page.',
@@ -76,6 +78,8 @@ export const consoleEn = {
   shell: {
     project: 'Project',
     noProjects: 'No projects',
+    moreProjects: 'first {shown} of {total}',
+    moreProjectsHint: 'Only the first projects are listed here; find the others on the Projects page.',
     userMenu: 'Account menu',
     signedInAs: 'Signed in as {name}',
   },

@@ -35,6 +35,8 @@ export const adminZh: typeof adminEn = {
     deleteTitle: '删除项目',
     deleteConfirm: '确定删除项目 {name}？此操作无法撤销。',
     empty: '暂无项目。',
+    total: '共 {n} 个项目',
+    moreUsers: '此处只列出该部门 {total} 个用户中的前 {shown} 个。',
   },
   users: {
     title: '用户',
@@ -55,6 +57,8 @@ export const adminZh: typeof adminEn = {
     noDepartment: '无部门',
     pickDepartmentFirst: '请先选择部门，再选择其项目。',
     noProjectsInDepartment: '该部门还没有项目。',
+    moreProjects: '只列出该部门 {total} 个项目中的前 {shown} 个；其余项目请在“项目”页面添加。',
+    total: '共 {n} 个用户',
     adminSeesAll: '管理员可以看到本部门的所有项目。',
     resetPassword: '重置密码',
     resetTitle: '重置 {name} 的密码',

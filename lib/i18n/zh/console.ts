@@ -29,6 +29,8 @@ export const consoleZh: typeof consoleEn = {
     previous: '上一页',
     next: '下一页',
     pageOf: '第 {page} 页，共 {pages} 页',
+    searchByName: '按名称搜索',
+    noMatch: '没有与“{q}”匹配的结果。',
     errorTitle: '出错了',
     networkError: '无法连接 Pier，请检查网络后重试。',
     forbidden: '你无权访问此页面。',
@@ -78,6 +80,8 @@ export const consoleZh: typeof consoleEn = {
   shell: {
     project: '项目',
     noProjects: '暂无项目',
+    moreProjects: '前 {shown} 个，共 {total} 个',
+    moreProjectsHint: '此处只列出前面的项目；其余项目请在“项目”页面查找。',
     userMenu: '账户菜单',
     signedInAs: '当前用户：{name}',
   },

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { useAuditLog } from '@/lib/client/use-audit';
 import { useT } from '@/lib/i18n/react';
-import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { QueryState } from '@/components/ui/query-state';
-import { EmptyState, Spinner } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
 import { Table, Tbody, Th } from '@/components/ui/table';
 import { AuditFiltersForm, emptyFilters, toQuery, type FilterValues } from './audit-filters';
 import { AuditRow } from './audit-row';
@@ -19,7 +19,6 @@ export function AuditLogPage() {
   const [page, setPage] = useState(1);
   const query = useAuditLog({ ...toQuery(filters), page, pageSize: PAGE_SIZE });
   const data = query.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -54,21 +53,14 @@ export function AuditLogPage() {
                 ))}
               </Tbody>
             </Table>
-            <nav aria-label={t('common.pageOf', { page, pages })} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
-              <span className="flex items-center gap-2">
-                {t('audit.total', { n: data?.total ?? 0 })}
-                {query.isFetching ? <Spinner className="size-3.5" /> : null}
-              </span>
-              <span className="flex items-center gap-3">
-                <span>{t('common.pageOf', { page, pages })}</span>
-                <Button size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                  {t('common.previous')}
-                </Button>
-                <Button size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-                  {t('common.next')}
-                </Button>
-              </span>
-            </nav>
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data?.total ?? 0}
+              totalLabel={t('audit.total', { n: data?.total ?? 0 })}
+              fetching={query.isFetching}
+              onPage={setPage}
+            />
           </>
         )}
       </QueryState>

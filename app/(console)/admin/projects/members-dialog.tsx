@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useProjectMembership, type Project } from '@/lib/client/use-projects';
+import { MAX_PAGE_SIZE } from '@/lib/dialects/pier/org';
 import { useUsers } from '@/lib/client/use-users';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
@@ -14,10 +15,12 @@ import { Badge } from '@/components/ui/table';
 export function MembersPanel({ project }: { project: Project }) {
   const t = useT();
   const errorText = useErrorText();
-  const users = useUsers(project.departmentId);
+  // The department's first MAX_PAGE_SIZE users; the panel says so when there are more.
+  const users = useUsers({ departmentId: project.departmentId, pageSize: MAX_PAGE_SIZE });
+  const cut = users.data && users.data.total > users.data.items.length ? users.data : null;
   const { add, remove } = useProjectMembership(project.id);
   const [picked, setPicked] = useState('');
-  const eligible = (users.data ?? []).filter((u) => u.role === 'developer' || u.role === 'visitor');
+  const eligible = (users.data?.items ?? []).filter((u) => u.role === 'developer' || u.role === 'visitor');
   const members = eligible.filter((u) => u.projects.some((p) => p.id === project.id));
   const candidates = eligible.filter((u) => !members.includes(u));
   const selected = candidates.some((u) => u.id === picked) ? picked : '';
@@ -27,6 +30,7 @@ export function MembersPanel({ project }: { project: Project }) {
     <div className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('projects.membersHint', { department: project.departmentName })}</p>
       {failure ? <Notice>{errorText(failure)}</Notice> : null}
+      {cut ? <p className="text-sm text-amber-700 dark:text-amber-400">{t('projects.moreUsers', { shown: cut.items.length, total: cut.total })}</p> : null}
       <QueryState query={users}>
         {members.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">{t('projects.noMembers')}</p>

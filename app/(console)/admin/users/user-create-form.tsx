@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { userCreate } from '@/lib/dialects/pier/org';
+import { MAX_PAGE_SIZE, userCreate } from '@/lib/dialects/pier/org';
 import { applyApiError } from '@/lib/client/form-errors';
 import type { Department } from '@/lib/client/use-departments';
 import type { Me } from '@/lib/client/use-me';
@@ -31,7 +31,8 @@ export function UserCreateForm({ me, departments, onDone }: { me: Me; department
   const { errors } = formState;
   const role = useWatch({ control, name: 'role' });
   const departmentId = useWatch({ control, name: 'departmentId' });
-  const projects = useProjects(departmentId ?? undefined);
+  // The department's first MAX_PAGE_SIZE projects; the form says so when there are more.
+  const projects = useProjects({ departmentId: departmentId ?? undefined, pageSize: MAX_PAGE_SIZE }, { enabled: !!departmentId });
   const member = role === 'developer' || role === 'visitor';
 
   const onSubmit = handleSubmit(async (values) => {
@@ -96,15 +97,20 @@ export function UserCreateForm({ me, departments, onDone }: { me: Me; department
           <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">{t('common.projects')}</legend>
           {!departmentId ? (
             <p className="text-sm text-slate-500">{t('users.pickDepartmentFirst')}</p>
-          ) : projects.data?.length === 0 ? (
+          ) : projects.data?.items.length === 0 ? (
             <p className="text-sm text-slate-500">{t('users.noProjectsInDepartment')}</p>
           ) : (
             <div className="grid max-h-40 gap-2 overflow-y-auto rounded-md border border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-700">
-              {projects.data?.map((p) => (
+              {projects.data?.items.map((p) => (
                 <Checkbox key={p.id} id={`user-project-${p.id}`} label={p.name} value={p.id} {...register('projectIds')} />
               ))}
             </div>
           )}
+          {departmentId && projects.data && projects.data.total > projects.data.items.length ? (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              {t('users.moreProjects', { shown: projects.data.items.length, total: projects.data.total })}
+            </p>
+          ) : null}
           {errors.projectIds?.message ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{errors.projectIds.message}</p> : null}
         </fieldset>
       ) : (

@@ -10,7 +10,9 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Modal } from '@/components/ui/modal';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { QueryState, useErrorText } from '@/components/ui/query-state';
+import { SearchBox } from '@/components/ui/search-box';
 import { EmptyState } from '@/components/ui/states';
 import { Badge, Table, Tbody, Td, Th } from '@/components/ui/table';
 import { UserCreateForm } from './user-create-form';
@@ -20,6 +22,8 @@ type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'delete'; user: Us
 
 const roleTone = { system_admin: 'violet', admin: 'amber', developer: 'sky', visitor: 'slate' } as const;
 
+const PAGE_SIZE = 50;
+
 function manages(me: Me | undefined, u: User): boolean {
   return me?.role === 'system_admin' || (me?.role === 'admin' && u.departmentId !== null && u.departmentId === me.departmentId);
 }
@@ -28,7 +32,10 @@ export function UsersPage() {
   const t = useT();
   const errorText = useErrorText();
   const me = useMe().data;
-  const query = useUsers();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useUsers({ q, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  const data = query.data;
   const departments = useDepartments();
   const remove = useDeleteUser();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -51,64 +58,84 @@ export function UsersPage() {
           ) : null
         }
       />
+      <div className="mb-4">
+        <SearchBox
+          id="user-search"
+          label={t('common.searchByName')}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+        />
+      </div>
       <QueryState query={query}>
-        {query.data?.length === 0 ? (
-          <EmptyState icon="users" title={t('users.empty')} />
+        {data?.total === 0 ? (
+          <EmptyState icon="users" title={q ? t('common.noMatch', { q }) : t('users.empty')} />
         ) : (
-          <Table label={t('users.title')}>
-            <thead>
-              <tr>
-                <Th>{t('users.userName')}</Th>
-                <Th>{t('common.role')}</Th>
-                <Th>{t('common.department')}</Th>
-                <Th>{t('common.projects')}</Th>
-                <Th>{t('users.status')}</Th>
-                <Th className="text-right">{t('common.actions')}</Th>
-              </tr>
-            </thead>
-            <Tbody>
-              {query.data?.map((u) => (
-                <tr key={u.id}>
-                  <Td>
-                    <p className="font-medium text-slate-900 dark:text-slate-100">
-                      {u.name}
-                      {u.id === me?.id ? <span className="ml-1.5 text-xs font-normal text-slate-500">({t('users.you')})</span> : null}
-                    </p>
-                    {u.displayName || u.email ? (
-                      <p className="text-xs text-slate-500 dark:text-slate-400">{[u.displayName, u.email].filter(Boolean).join(' · ')}</p>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <Badge tone={roleTone[u.role]}>{t(`roles.${u.role}`)}</Badge>
-                  </Td>
-                  <Td className="whitespace-nowrap">{u.departmentName ?? t('common.none')}</Td>
-                  <Td>
-                    <div className="flex max-w-xs flex-wrap gap-1">
-                      {u.projects.length ? u.projects.map((p) => <Badge key={p.id}>{p.name}</Badge>) : t('common.none')}
-                    </div>
-                  </Td>
-                  <Td>{u.disabled ? <Badge tone="red">{t('users.disabled')}</Badge> : <Badge tone="green">{t('users.active')}</Badge>}</Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {manages(me, u) ? (
-                      <div className="inline-flex gap-1.5">
-                        <Button size="sm" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button size="sm" aria-label={`${t('users.resetPassword')} ${u.name}`} onClick={() => setDialog({ kind: 'reset', user: u })}>
-                          {t('users.resetPassword')}
-                        </Button>
-                        {u.id !== me?.id ? (
-                          <Button size="sm" variant="dangerGhost" aria-label={`${t('common.delete')} ${u.name}`} onClick={() => setDialog({ kind: 'delete', user: u })}>
-                            {t('common.delete')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    ) : null}
-                  </Td>
+          <>
+            <Table label={t('users.title')}>
+              <thead>
+                <tr>
+                  <Th>{t('users.userName')}</Th>
+                  <Th>{t('common.role')}</Th>
+                  <Th>{t('common.department')}</Th>
+                  <Th>{t('common.projects')}</Th>
+                  <Th>{t('users.status')}</Th>
+                  <Th className="text-right">{t('common.actions')}</Th>
                 </tr>
-              ))}
-            </Tbody>
-          </Table>
+              </thead>
+              <Tbody>
+                {data?.items.map((u) => (
+                  <tr key={u.id}>
+                    <Td>
+                      <p className="font-medium text-slate-900 dark:text-slate-100">
+                        {u.name}
+                        {u.id === me?.id ? <span className="ml-1.5 text-xs font-normal text-slate-500">({t('users.you')})</span> : null}
+                      </p>
+                      {u.displayName || u.email ? (
+                        <p className="text-xs text-slate-500 dark:text-slate-400">{[u.displayName, u.email].filter(Boolean).join(' · ')}</p>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <Badge tone={roleTone[u.role]}>{t(`roles.${u.role}`)}</Badge>
+                    </Td>
+                    <Td className="whitespace-nowrap">{u.departmentName ?? t('common.none')}</Td>
+                    <Td>
+                      <div className="flex max-w-xs flex-wrap gap-1">
+                        {u.projects.length ? u.projects.map((p) => <Badge key={p.id}>{p.name}</Badge>) : t('common.none')}
+                      </div>
+                    </Td>
+                    <Td>{u.disabled ? <Badge tone="red">{t('users.disabled')}</Badge> : <Badge tone="green">{t('users.active')}</Badge>}</Td>
+                    <Td className="text-right whitespace-nowrap">
+                      {manages(me, u) ? (
+                        <div className="inline-flex gap-1.5">
+                          <Button size="sm" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
+                            {t('common.edit')}
+                          </Button>
+                          <Button size="sm" aria-label={`${t('users.resetPassword')} ${u.name}`} onClick={() => setDialog({ kind: 'reset', user: u })}>
+                            {t('users.resetPassword')}
+                          </Button>
+                          {u.id !== me?.id ? (
+                            <Button size="sm" variant="dangerGhost" aria-label={`${t('common.delete')} ${u.name}`} onClick={() => setDialog({ kind: 'delete', user: u })}>
+                              {t('common.delete')}
+                            </Button>
+                          ) : null}
+                        </div>
+                      ) : null}
+                    </Td>
+                  </tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data?.total ?? 0}
+              totalLabel={t('users.total', { n: data?.total ?? 0 })}
+              fetching={query.isFetching}
+              onPage={setPage}
+            />
+          </>
         )}
       </QueryState>
       <Modal open={dialog?.kind === 'create'} wide title={t('users.createTitle')} onClose={close} closeLabel={t('common.close')}>
@@ -127,7 +154,16 @@ export function UsersPage() {
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
         error={remove.error ? errorText(remove.error) : null}
-        onConfirm={() => dialog?.kind === 'delete' && remove.mutate(dialog.user.id, { onSuccess: close })}
+        onConfirm={() =>
+          dialog?.kind === 'delete' &&
+          remove.mutate(dialog.user.id, {
+            onSuccess: () => {
+              // The last row of a later page is gone: show the page before, not an empty one.
+              if (page > 1 && data?.items.length === 1) setPage(page - 1);
+              close();
+            },
+          })
+        }
         onClose={close}
       />
     </>
