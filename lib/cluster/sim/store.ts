@@ -1,0 +1,599 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
+import type { Clock } from '@/lib/context';
+import { apiVersionOf, findKind, NAMESPACES, type KindInfo } from './kinds';
+import { labelProblems, nameProblems } from './names';
+import { generatedName, isPlainObject, k8sTime, metaOf, newUid, ownerUids, type K8sObject, type ObjectMeta } from './objects';
+import { jsonEqual, jsonPatch, mergePatch, PatchError } from './patch';
+import { fieldSelectorSql, labelSelectorSql, parseFieldSelector, parseLabelSelector } from './selectors';
+import { alreadyExists, badRequest, conflict, failureStatus, invalid, K8sError, notFound, type FieldProblem } from './status';
+
+/** What every store function works on: one simulated cluster, a store and a clock. */
+export interface Sim {
+  db: Db;
+  clock: Clock;
+  clusterId: string;
+}
+
+/** Namespaces that exist from the start: objects may be created in them before any Namespace object. */
+export const BUILTIN_NAMESPACES = ['default', 'kube-system'];
+
+const MAX_LIMIT = 5000;
+
+type Tx = Db;
+
+/**
+ * A write transaction. It locks the cluster's counter row first, so writers
+ * to one cluster run one at a time and always take locks in the same order
+ * (counter, then objects): no deadlocks between, say, a delete that walks
+ * dependents and a patch of one of them.
+ */
+function writeTransaction<T>(s: Sim, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return s.db.transaction(async (t) => {
+    const tx = t as unknown as Tx;
+    const [row] = await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.id, s.clusterId)).for('update');
+    if (!row) throw notFound({ group: '', plural: 'clusters' }, s.clusterId);
+    return fn(tx);
+  });
+}
+
+/** The scope column value: the namespace for namespaced kinds, "" otherwise. */
+function scopeOf(k: KindInfo, namespace: string | undefined): string {
+  return k.namespaced ? namespace ?? '' : '';
+}
+
+function objectKey(s: Sim, k: KindInfo, namespace: string, name: string) {
+  return and(
+    eq(k8sObjects.clusterId, s.clusterId),
+    eq(k8sObjects.apiGroup, k.group),
+    eq(k8sObjects.resource, k.plural),
+    eq(k8sObjects.namespace, namespace),
+    eq(k8sObjects.name, name),
+  );
+}
+
+/** The cluster's current resourceVersion. */
+export async function currentVersion(db: Db, clusterId: string): Promise<number> {
+  const [row] = await db.select({ rv: clusters.resourceVersion }).from(clusters).where(eq(clusters.id, clusterId));
+  if (!row) throw notFound({ group: '', plural: 'clusters' }, clusterId);
+  return row.rv;
+}
+
+/**
+ * The next resourceVersion. The counter row stays locked until the writer
+ * commits, so versions commit in the order they are handed out: a watcher
+ * that has seen N never later finds a change below N appear.
+ */
+async function nextVersion(tx: Tx, clusterId: string): Promise<number> {
+  const [row] = await tx
+    .update(clusters)
+    .set({ resourceVersion: sql`${clusters.resourceVersion} + 1` })
+    .where(eq(clusters.id, clusterId))
+    .returning({ rv: clusters.resourceVersion });
+  if (!row) throw notFound({ group: '', plural: 'clusters' }, clusterId);
+  return row.rv;
+}
+
+async function recordChange(tx: Tx, s: Sim, k: KindInfo, type: K8sChangeType, rv: number, body: K8sObject): Promise<void> {
+  const m = metaOf(body);
+  await tx.insert(k8sChanges).values({
+    clusterId: s.clusterId,
+    resourceVersion: rv,
+    type,
+    apiGroup: k.group,
+    resource: k.plural,
+    namespace: scopeOf(k, m.namespace),
+    name: m.name ?? '',
+    body,
+    at: s.clock.now(),
+  });
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function getObject(s: Sim, k: KindInfo, namespace: string | undefined, name: string): Promise<K8sObject> {
+  const [row] = await s.db.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, k, scopeOf(k, namespace), name));
+  if (!row) throw notFound(k, name);
+  return row.body as K8sObject;
+}
+
+export interface ListOptions {
+  /** Omitted (or "" for a namespaced kind): every namespace. */
+  namespace?: string;
+  labelSelector?: string | null;
+  fieldSelector?: string | null;
+  limit?: number | null;
+  continue?: string | null;
+}
+
+export interface ObjectList {
+  apiVersion: string;
+  kind: string;
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+  items: K8sObject[];
+}
+
+interface ContinueKey {
+  rv: number;
+  ns: string;
+  name: string;
+}
+
+function encodeContinue(c: ContinueKey): string {
+  return Buffer.from(JSON.stringify({ v: 1, ...c })).toString('base64url');
+}
+
+function decodeContinue(token: string): ContinueKey {
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<ContinueKey> & { v?: number };
+    if (c.v === 1 && typeof c.rv === 'number' && typeof c.ns === 'string' && typeof c.name === 'string') return { rv: c.rv, ns: c.ns, name: c.name };
+  } catch {
+    // fall through
+  }
+  throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+}
+
+/** Items inside a list carry no kind/apiVersion on the wire: the list says them once. */
+function listItem(body: K8sObject): K8sObject {
+  const { kind: _kind, apiVersion: _apiVersion, ...rest } = body;
+  return rest;
+}
+
+/**
+ * A page of objects ordered by (namespace, name), filtered in SQL. Continue
+ * tokens carry the last key seen; later pages read the current state (the
+ * apiserver would serve the first page's snapshot) under the first page's version.
+ */
+export async function listObjects(s: Sim, k: KindInfo, o: ListOptions = {}): Promise<ObjectList> {
+  const labels = parseLabelSelector(o.labelSelector);
+  const fields = parseFieldSelector(k, o.fieldSelector);
+  const limit = o.limit && o.limit > 0 ? Math.min(o.limit, MAX_LIMIT) : null;
+  const after = o.continue ? decodeContinue(o.continue) : null;
+  const where = [
+    eq(k8sObjects.clusterId, s.clusterId),
+    eq(k8sObjects.apiGroup, k.group),
+    eq(k8sObjects.resource, k.plural),
+    ...(k.namespaced && o.namespace ? [eq(k8sObjects.namespace, o.namespace)] : []),
+    ...(after ? [sql`(${k8sObjects.namespace}, ${k8sObjects.name}) > (${after.ns}, ${after.name})`] : []),
+    ...labelSelectorSql(labels),
+    ...fieldSelectorSql(fields),
+  ];
+  return s.db.transaction(
+    async (tx) => {
+      const rv = after?.rv ?? (await currentVersion(tx as unknown as Db, s.clusterId));
+      const q = tx
+        .select({ namespace: k8sObjects.namespace, name: k8sObjects.name, body: k8sObjects.body })
+        .from(k8sObjects)
+        .where(and(...where))
+        .orderBy(asc(k8sObjects.namespace), asc(k8sObjects.name));
+      const rows = limit ? await q.limit(limit + 1) : await q;
+      const more = limit !== null && rows.length > limit;
+      const page = more ? rows.slice(0, limit!) : rows;
+      const last = page[page.length - 1];
+      return {
+        apiVersion: apiVersionOf(k),
+        kind: `${k.kind}List`,
+        metadata: { resourceVersion: String(rv), ...(more ? { continue: encodeContinue({ rv, ns: last.namespace, name: last.name }) } : {}) },
+        items: page.map((r) => listItem(r.body as K8sObject)),
+      };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+export interface Change {
+  type: K8sChangeType;
+  resourceVersion: number;
+  object: K8sObject;
+}
+
+/** Changes to one resource (optionally one namespace) after `after`, oldest first: what a watch sends. */
+export async function changesSince(
+  s: Sim,
+  k: KindInfo,
+  o: { after: number; namespace?: string; limit?: number },
+): Promise<Change[]> {
+  const rows = await s.db
+    .select({ type: k8sChanges.type, rv: k8sChanges.resourceVersion, body: k8sChanges.body })
+    .from(k8sChanges)
+    .where(and(
+      eq(k8sChanges.clusterId, s.clusterId),
+      gt(k8sChanges.resourceVersion, o.after),
+      eq(k8sChanges.apiGroup, k.group),
+      eq(k8sChanges.resource, k.plural),
+      ...(k.namespaced && o.namespace ? [eq(k8sChanges.namespace, o.namespace)] : []),
+    ))
+    .orderBy(asc(k8sChanges.resourceVersion))
+    .limit(o.limit ?? 500);
+  return rows.map((r) => ({ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject }));
+}
+
+// ---------------------------------------------------------------- validation
+
+function checkTypeMeta(k: KindInfo, body: K8sObject): void {
+  const want = apiVersionOf(k);
+  if (body.apiVersion !== undefined && body.apiVersion !== want) {
+    throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${want})`);
+  }
+  if (body.kind !== undefined && body.kind !== k.kind) {
+    throw badRequest(`the kind in the data (${String(body.kind)}) does not match the expected kind (${k.kind})`);
+  }
+}
+
+function checkBody(body: unknown): K8sObject {
+  if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
+  if (body.metadata !== undefined && !isPlainObject(body.metadata)) throw badRequest('metadata must be an object');
+  return body as K8sObject;
+}
+
+function validateObject(k: KindInfo, name: string, body: K8sObject): void {
+  const m = metaOf(body);
+  const problems: FieldProblem[] = [...nameProblems(k, name), ...labelProblems(m.labels)];
+  if (m.annotations !== undefined && (!isPlainObject(m.annotations) || Object.values(m.annotations).some((v) => typeof v !== 'string'))) {
+    problems.push({ field: 'metadata.annotations', message: 'Invalid value: must be a map of strings' });
+  }
+  if (m.ownerReferences !== undefined) {
+    const refs = m.ownerReferences as unknown;
+    if (!Array.isArray(refs)) problems.push({ field: 'metadata.ownerReferences', message: 'Invalid value: must be a list' });
+    else refs.forEach((r, i) => {
+      for (const f of ['apiVersion', 'kind', 'name', 'uid']) {
+        if (!isPlainObject(r) || typeof r[f] !== 'string' || !r[f]) {
+          problems.push({ field: `metadata.ownerReferences[${i}].${f}`, reason: 'FieldValueRequired', message: 'Required value' });
+        }
+      }
+    });
+  }
+  if (problems.length) throw invalid(k, name, problems);
+}
+
+async function ensureNamespace(tx: Tx, s: Sim, k: KindInfo, namespace: string, name: string): Promise<void> {
+  if (!k.namespaced || BUILTIN_NAMESPACES.includes(namespace)) return;
+  const [ns] = await tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, NAMESPACES, '', namespace));
+  if (!ns) throw notFound(NAMESPACES, namespace);
+  if (metaOf(ns.body as K8sObject).deletionTimestamp) {
+    throw new K8sError(failureStatus(403, `${k.plural} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`, 'Forbidden'));
+  }
+}
+
+/** What the apiserver's create strategies do to status: most kinds start with none. */
+function statusOnCreate(k: KindInfo, given: unknown): unknown {
+  switch (k.plural) {
+    case 'pods': return { phase: 'Pending' };
+    case 'namespaces': return { phase: 'Active' };
+    case 'persistentvolumeclaims':
+    case 'persistentvolumes': return { phase: 'Pending' };
+    case 'nodes': return given;
+    default: return k.subresources.includes('status') ? undefined : given;
+  }
+}
+
+// ---------------------------------------------------------------- writes
+
+async function insertObject(tx: Tx, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+  const m = metaOf(body);
+  const [row] = await tx
+    .insert(k8sObjects)
+    .values({
+      clusterId: s.clusterId,
+      apiGroup: k.group,
+      resource: k.plural,
+      namespace: scopeOf(k, m.namespace),
+      name: m.name!,
+      uid: m.uid!,
+      resourceVersion: Number(m.resourceVersion),
+      generation: m.generation ?? 1,
+      labels: m.labels ?? {},
+      ownerUids: ownerUids(body),
+      body,
+      createdAt: s.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning({ name: k8sObjects.name });
+  if (!row) throw alreadyExists(k, m.name!);
+  return body;
+}
+
+export async function createObject(s: Sim, k: KindInfo, namespace: string | undefined, input: unknown): Promise<K8sObject> {
+  const body = checkBody(input);
+  checkTypeMeta(k, body);
+  const given = metaOf(body);
+  const ns = scopeOf(k, namespace ?? given.namespace);
+  if (k.namespaced && !ns) throw badRequest('the namespace of the object must be given');
+  if (k.namespaced && given.namespace !== undefined && given.namespace !== ns) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  let name = typeof given.name === 'string' ? given.name : '';
+  if (!name && typeof given.generateName === 'string' && given.generateName) name = generatedName(given.generateName);
+  if (!name) {
+    throw invalid(k, '', [{ field: 'metadata.name', reason: 'FieldValueRequired', message: 'Required value: name or generateName is required' }]);
+  }
+  validateObject(k, name, body);
+  return writeTransaction(s, async (tx) => {
+    await ensureNamespace(tx, s, k, ns, name);
+    const rv = await nextVersion(tx, s.clusterId);
+    const metadata: ObjectMeta = { ...given, name, uid: newUid(), resourceVersion: String(rv), creationTimestamp: k8sTime(s.clock.now()) };
+    if (k.namespaced) metadata.namespace = ns;
+    else delete metadata.namespace;
+    delete metadata.deletionTimestamp;
+    if (k.group !== '' || ['pods', 'services', 'persistentvolumeclaims', 'persistentvolumes', 'nodes', 'namespaces', 'resourcequotas'].includes(k.plural)) {
+      metadata.generation = 1;
+    } else delete metadata.generation;
+    const stored: K8sObject = { ...body, apiVersion: apiVersionOf(k), kind: k.kind, metadata };
+    if (k.plural === 'namespaces') stored.spec = { finalizers: ['kubernetes'], ...(isPlainObject(body.spec) ? body.spec : {}) };
+    const status = statusOnCreate(k, body.status);
+    if (status === undefined) delete stored.status;
+    else stored.status = status;
+    await insertObject(tx, s, k, stored);
+    await recordChange(tx, s, k, 'ADDED', rv, stored);
+    return stored;
+  });
+}
+
+async function lockObject(tx: Tx, s: Sim, k: KindInfo, namespace: string, name: string): Promise<K8sObject> {
+  const [row] = await tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, k, namespace, name)).for('update');
+  if (!row) throw notFound(k, name);
+  return row.body as K8sObject;
+}
+
+export type Subresource = 'status' | undefined;
+
+/**
+ * The object an update stores: the main resource keeps the system metadata and
+ * (when there is a status subresource) the status; the status subresource
+ * changes only status.
+ */
+function nextBody(k: KindInfo, current: K8sObject, given: K8sObject, sub: Subresource): K8sObject {
+  const cur = metaOf(current);
+  if (sub === 'status') return { ...current, status: given.status };
+  const m = metaOf(given);
+  const metadata: ObjectMeta = {
+    ...m,
+    name: cur.name,
+    uid: cur.uid,
+    resourceVersion: cur.resourceVersion,
+    creationTimestamp: cur.creationTimestamp,
+    ...(cur.namespace !== undefined ? { namespace: cur.namespace } : {}),
+    ...(cur.generation !== undefined ? { generation: cur.generation } : {}),
+    ...(cur.deletionTimestamp !== undefined ? { deletionTimestamp: cur.deletionTimestamp } : {}),
+  };
+  if (m.generateName === undefined) delete metadata.generateName;
+  const next: K8sObject = { ...given, apiVersion: apiVersionOf(k), kind: k.kind, metadata };
+  if (k.subresources.includes('status')) {
+    if (current.status === undefined) delete next.status;
+    else next.status = current.status;
+  }
+  return next;
+}
+
+/** Stores `next` over `current` (already locked), unless nothing changed: then no new version, like the apiserver. */
+async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource): Promise<K8sObject> {
+  const cur = metaOf(current);
+  const name = cur.name!;
+  if (sub !== 'status') validateObject(k, name, next);
+  if (jsonEqual(next, current)) return current;
+  const rv = await nextVersion(tx, s.clusterId);
+  const m = metaOf(next);
+  const specChanged = sub !== 'status' && !jsonEqual(next.spec, current.spec);
+  const generation = cur.generation !== undefined ? cur.generation + (specChanged ? 1 : 0) : undefined;
+  const stored: K8sObject = {
+    ...next,
+    metadata: { ...m, resourceVersion: String(rv), ...(generation !== undefined ? { generation } : {}) },
+  };
+  await tx
+    .update(k8sObjects)
+    .set({
+      resourceVersion: rv,
+      generation: generation ?? 1,
+      labels: metaOf(stored).labels ?? {},
+      ownerUids: ownerUids(stored),
+      body: stored,
+    })
+    .where(objectKey(s, k, scopeOf(k, cur.namespace), name));
+  await recordChange(tx, s, k, 'MODIFIED', rv, stored);
+  return stored;
+}
+
+function checkIdentity(k: KindInfo, name: string, namespace: string, body: K8sObject): void {
+  checkTypeMeta(k, body);
+  const m = metaOf(body);
+  if (m.name !== undefined && m.name !== name) {
+    throw badRequest(`the name of the object (${String(m.name)}) does not match the name on the URL (${name})`);
+  }
+  if (k.namespaced && m.namespace !== undefined && m.namespace !== namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+}
+
+/** PUT: 409 Conflict when metadata.resourceVersion is given and stale; unconditional when it is omitted. */
+export async function updateObject(
+  s: Sim, k: KindInfo, namespace: string | undefined, name: string, input: unknown, sub?: Subresource,
+): Promise<K8sObject> {
+  const body = checkBody(input);
+  const ns = scopeOf(k, namespace);
+  checkIdentity(k, name, ns, body);
+  return writeTransaction(s, async (tx) => {
+    const current = await lockObject(tx, s, k, ns, name);
+    const want = metaOf(body).resourceVersion;
+    if (want !== undefined && want !== '' && want !== metaOf(current).resourceVersion) throw conflict(k, name);
+    return writeUpdate(tx, s, k, current, nextBody(k, current, { ...body, metadata: { ...metaOf(body), name } }, sub), sub);
+  });
+}
+
+export type PatchType = 'merge' | 'json';
+
+/**
+ * PATCH, read-modify-write under the row lock, so concurrent patches never
+ * conflict; a patch that names metadata.resourceVersion still gets 409 when stale.
+ */
+export async function patchObject(
+  s: Sim, k: KindInfo, namespace: string | undefined, name: string, type: PatchType, patch: unknown, sub?: Subresource,
+): Promise<K8sObject> {
+  const ns = scopeOf(k, namespace);
+  return writeTransaction(s, async (tx) => {
+    const current = await lockObject(tx, s, k, ns, name);
+    let patched: unknown;
+    try {
+      patched = type === 'merge' ? mergePatch(current, patch) : jsonPatch(current, patch);
+    } catch (err) {
+      if (err instanceof PatchError) throw new K8sError(failureStatus(422, `the patch could not be applied: ${err.message}`, 'Invalid'));
+      throw err;
+    }
+    const body = checkBody(patched);
+    checkIdentity(k, name, ns, body);
+    if (metaOf(body).resourceVersion !== metaOf(current).resourceVersion) throw conflict(k, name);
+    return writeUpdate(tx, s, k, current, nextBody(k, current, body, sub), sub);
+  });
+}
+
+// ---------------------------------------------------------------- delete
+
+export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+async function removeRow(tx: Tx, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+  const m = metaOf(body);
+  const rv = await nextVersion(tx, s.clusterId);
+  const gone: K8sObject = { ...body, metadata: { ...m, resourceVersion: String(rv) } };
+  await tx.delete(k8sObjects).where(objectKey(s, k, scopeOf(k, m.namespace), m.name!));
+  await recordChange(tx, s, k, 'DELETED', rv, gone);
+  return gone;
+}
+
+interface Row {
+  kind: KindInfo;
+  body: K8sObject;
+}
+
+function kindOfRow(r: { apiGroup: string; resource: string }): KindInfo | undefined {
+  // Every row was written through a KindInfo; the version is the group's only one.
+  return findKind(r.apiGroup, r.apiGroup === 'autoscaling' ? 'v2' : 'v1', r.resource);
+}
+
+async function dependentsOf(tx: Tx, s: Sim, uid: string): Promise<Row[]> {
+  const rows = await tx
+    .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
+    .from(k8sObjects)
+    .where(and(eq(k8sObjects.clusterId, s.clusterId), sql`${k8sObjects.ownerUids} @> ${JSON.stringify([uid])}::jsonb`))
+    .orderBy(asc(k8sObjects.namespace), asc(k8sObjects.name))
+    .for('update');
+  return rows.flatMap((r) => {
+    const kind = kindOfRow(r);
+    return kind ? [{ kind, body: r.body as K8sObject }] : [];
+  });
+}
+
+/**
+ * Deletes an object and, by policy, its dependents (objects whose
+ * ownerReferences name it): Background deletes the owner then its dependents,
+ * Foreground the dependents first, Orphan strips the reference from them. The
+ * real garbage collector does this asynchronously; here it is one transaction.
+ */
+async function deleteTree(tx: Tx, s: Sim, row: Row, policy: PropagationPolicy, seen: Set<string>): Promise<K8sObject> {
+  const uid = metaOf(row.body).uid!;
+  seen.add(uid);
+  if (row.kind.plural === 'namespaces') await deleteNamespaceContents(tx, s, metaOf(row.body).name!, seen);
+  if (policy === 'Orphan') {
+    for (const dep of await dependentsOf(tx, s, uid)) {
+      const m = metaOf(dep.body);
+      const refs = (m.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      const next: K8sObject = { ...dep.body, metadata: { ...m, ownerReferences: refs } };
+      if (!refs.length) delete (next.metadata as ObjectMeta).ownerReferences;
+      await writeUpdate(tx, s, dep.kind, dep.body, next, undefined);
+    }
+    return removeRow(tx, s, row.kind, row.body);
+  }
+  const deleteDependents = async () => {
+    for (const dep of await dependentsOf(tx, s, uid)) {
+      if (!seen.has(metaOf(dep.body).uid!)) await deleteTree(tx, s, dep, policy, seen);
+    }
+  };
+  if (policy === 'Foreground') {
+    await deleteDependents();
+    return removeRow(tx, s, row.kind, row.body);
+  }
+  const gone = await removeRow(tx, s, row.kind, row.body);
+  await deleteDependents();
+  return gone;
+}
+
+/** Namespace finalization: everything in it goes, each with its own DELETED change. */
+async function deleteNamespaceContents(tx: Tx, s: Sim, namespace: string, seen: Set<string>): Promise<void> {
+  const rows = await tx
+    .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
+    .from(k8sObjects)
+    .where(and(eq(k8sObjects.clusterId, s.clusterId), eq(k8sObjects.namespace, namespace)))
+    .orderBy(asc(k8sObjects.apiGroup), asc(k8sObjects.resource), asc(k8sObjects.name))
+    .for('update');
+  for (const r of rows) {
+    const kind = kindOfRow(r);
+    const body = r.body as K8sObject;
+    if (!kind || seen.has(metaOf(body).uid!)) continue;
+    seen.add(metaOf(body).uid!);
+    // A dependent already deleted through its owner is gone: skip what no longer exists.
+    const [still] = await tx.select({ name: k8sObjects.name }).from(k8sObjects).where(objectKey(s, kind, namespace, metaOf(body).name!));
+    if (still) await removeRow(tx, s, kind, body);
+  }
+}
+
+export async function deleteObject(
+  s: Sim, k: KindInfo, namespace: string | undefined, name: string, o: DeleteOptions = {},
+): Promise<K8sObject> {
+  const ns = scopeOf(k, namespace);
+  const policy = o.propagationPolicy ?? 'Background';
+  if (!['Foreground', 'Background', 'Orphan'].includes(policy)) {
+    throw badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan"`);
+  }
+  return writeTransaction(s, async (tx) => {
+    const current = await lockObject(tx, s, k, ns, name);
+    const m = metaOf(current);
+    const pre = o.preconditions ?? {};
+    if (pre.uid && pre.uid !== m.uid) {
+      throw conflict(k, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${m.uid}`);
+    }
+    if (pre.resourceVersion && pre.resourceVersion !== m.resourceVersion) {
+      throw conflict(k, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${m.resourceVersion}`);
+    }
+    return deleteTree(tx, s, { kind: k, body: current }, policy, new Set());
+  });
+}
+
+// ---------------------------------------------------------------- scale
+
+/** The autoscaling/v1 Scale of a workload, as the scale subresource shows it. */
+export function scaleOf(k: KindInfo, o: K8sObject): K8sObject {
+  const m = metaOf(o);
+  const spec = isPlainObject(o.spec) ? o.spec : {};
+  const status = isPlainObject(o.status) ? o.status : {};
+  const selector = isPlainObject(spec.selector) && isPlainObject(spec.selector.matchLabels)
+    ? Object.entries(spec.selector.matchLabels).map(([key, v]) => `${key}=${String(v)}`).join(',')
+    : '';
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: typeof spec.replicas === 'number' ? spec.replicas : 1 },
+    status: { replicas: typeof status.replicas === 'number' ? status.replicas : 0, ...(selector ? { selector } : {}) },
+  };
+}
+
+/** Writes a Scale's spec.replicas into the workload; 409 on a stale Scale resourceVersion. */
+export async function updateScale(s: Sim, k: KindInfo, namespace: string, name: string, input: unknown): Promise<K8sObject> {
+  const scale = checkBody(input);
+  const replicas = isPlainObject(scale.spec) ? scale.spec.replicas : undefined;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+    throw invalid({ group: 'autoscaling', kind: 'Scale' }, name, [{ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0` }]);
+  }
+  return writeTransaction(s, async (tx) => {
+    const current = await lockObject(tx, s, k, namespace, name);
+    const want = metaOf(scale).resourceVersion;
+    if (want && want !== metaOf(current).resourceVersion) throw conflict(k, name);
+    const spec = isPlainObject(current.spec) ? current.spec : {};
+    const next = await writeUpdate(tx, s, k, current, { ...current, spec: { ...spec, replicas } }, undefined);
+    return scaleOf(k, next);
+  });
+}
