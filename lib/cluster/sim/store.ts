@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
@@ -192,7 +192,7 @@ export interface Change {
 export async function changesSince(
   s: Sim,
   k: KindInfo,
-  o: { after: number; namespace?: string; limit?: number },
+  o: { after: number; upTo?: number; namespace?: string; limit?: number },
 ): Promise<Change[]> {
   const rows = await s.db
     .select({ type: k8sChanges.type, rv: k8sChanges.resourceVersion, body: k8sChanges.body })
@@ -200,6 +200,7 @@ export async function changesSince(
     .where(and(
       eq(k8sChanges.clusterId, s.clusterId),
       gt(k8sChanges.resourceVersion, o.after),
+      ...(o.upTo !== undefined ? [lte(k8sChanges.resourceVersion, o.upTo)] : []),
       eq(k8sChanges.apiGroup, k.group),
       eq(k8sChanges.resource, k.plural),
       ...(k.namespaced && o.namespace ? [eq(k8sChanges.namespace, o.namespace)] : []),

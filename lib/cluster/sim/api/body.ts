@@ -1,0 +1,72 @@
+import { MAX_JSON_BYTES } from '@/lib/http/body';
+import { PayloadTooLarge } from '@/lib/errors';
+import { badRequest, failureStatus, K8sError } from '../status';
+import type { PatchType } from '../store';
+
+async function readText(req: Request, limit = MAX_JSON_BYTES): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw new PayloadTooLarge(`request body larger than ${limit} bytes`);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLarge(`request body larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const mediaType = (req: Request) => (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+
+const unsupported = (type: string) =>
+  new K8sError(failureStatus(415, `the body of the request was in an unknown format - accepted media types include: application/json`
+    + (type ? ` (got ${type})` : ''), 'UnsupportedMediaType'));
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw badRequest(`the body of the request could not be decoded as JSON: ${(err as Error).message}`);
+  }
+}
+
+/** A JSON object body for POST and PUT (YAML bodies are not accepted yet). */
+export async function objectBody(req: Request): Promise<unknown> {
+  const type = mediaType(req);
+  if (type !== 'application/json' && type !== '') throw unsupported(type);
+  return parse(await readText(req));
+}
+
+/**
+ * A PATCH body and how to apply it. Strategic merge patch is treated as a JSON
+ * merge patch: lists are replaced whole rather than merged by key.
+ */
+export async function patchBody(req: Request): Promise<{ type: PatchType; patch: unknown }> {
+  const type = mediaType(req);
+  const kinds: Record<string, PatchType> = {
+    'application/merge-patch+json': 'merge',
+    'application/strategic-merge-patch+json': 'merge',
+    'application/json-patch+json': 'json',
+  };
+  if (!kinds[type]) {
+    throw new K8sError(failureStatus(415, `the body of the request was in an unknown format - accepted media types include: `
+      + 'application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json', 'UnsupportedMediaType'));
+  }
+  return { type: kinds[type], patch: parse(await readText(req)) };
+}
+
+/** DELETE's optional DeleteOptions body. */
+export async function deleteOptionsBody(req: Request): Promise<Record<string, unknown>> {
+  const text = (await readText(req)).trim();
+  if (!text) return {};
+  const v = parse(text);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badRequest('DeleteOptions must be a JSON object');
+  return v as Record<string, unknown>;
+}

@@ -1,0 +1,145 @@
+import type { Ctx } from '@/lib/context';
+import { json } from '@/lib/http/route';
+import type { KindInfo } from '../kinds';
+import { apiVersionOf } from '../kinds';
+import { badRequest, failureStatus, K8sError, methodNotAllowed } from '../status';
+import {
+  createObject, deleteObject, getObject, listObjects, patchObject, scaleOf, updateObject, updateScale,
+  type PropagationPolicy, type Sim,
+} from '../store';
+import { jsonPatch, mergePatch, PatchError } from '../patch';
+import { requireWrite, visibleSimCluster } from './access';
+import { deleteOptionsBody, objectBody, patchBody } from './body';
+import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
+import { parseApiPath } from './paths';
+import { watchStream } from './watch';
+
+type ObjectPath = { kind: KindInfo; namespace?: string; name?: string; subresource?: string };
+
+const VERB_BY_METHOD: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+function flag(v: string | null): boolean {
+  return v === 'true' || v === '1';
+}
+
+function intParam(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name);
+  if (v === null || v === '') return undefined;
+  if (!/^[0-9]+$/.test(v)) throw badRequest(`${name}: Invalid value: ${JSON.stringify(v)}: must be a non-negative integer`);
+  return Number(v);
+}
+
+/**
+ * One request to a simulated cluster's API: find the cluster, route the path,
+ * authorize, and call the store. Every answer is Kubernetes' wire format.
+ */
+export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segments: string[]): Promise<Response> {
+  const cluster = await visibleSimCluster(ctx, clusterName);
+  const path = parseApiPath(segments);
+  const method = req.method.toUpperCase();
+  if (path.type !== 'object') {
+    if (method !== 'GET') throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    switch (path.type) {
+      case 'version': return json(versionInfo());
+      case 'api': return json(apiVersions(new URL(req.url).host));
+      case 'apis': return json(apiGroupList());
+      case 'group': return json(apiGroupInfo(path.group));
+      case 'resources': return json(apiResourceList(path.group, path.version));
+    }
+  }
+  const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id };
+  const q = new URL(req.url).searchParams;
+  if (method !== 'GET') {
+    if (q.get('dryRun')) throw badRequest('dryRun is not supported by Pier\'s simulated cluster');
+    requireWrite(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
+      path.kind, path.namespace, method === 'POST' ? undefined : path.name);
+  }
+  switch (method) {
+    case 'GET': return path.name ? read(s, path as Required<ObjectPath>) : collection(s, path, q);
+    case 'POST': return create(s, path, req);
+    case 'PUT': return replace(s, path, req);
+    case 'PATCH': return patch(s, path, req);
+    case 'DELETE': return remove(s, path, req, q);
+    default: throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+  }
+}
+
+async function read(s: Sim, p: Required<ObjectPath>): Promise<Response> {
+  const obj = await getObject(s, p.kind, p.namespace, p.name);
+  return json(p.subresource === 'scale' ? scaleOf(p.kind, obj) : obj);
+}
+
+async function collection(s: Sim, p: ObjectPath, q: URLSearchParams): Promise<Response> {
+  const common = { namespace: p.namespace, labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector') };
+  if (flag(q.get('watch'))) {
+    const stream = watchStream(s, p.kind, {
+      ...common,
+      resourceVersion: q.get('resourceVersion'),
+      timeoutSeconds: intParam(q, 'timeoutSeconds'),
+      allowWatchBookmarks: flag(q.get('allowWatchBookmarks')),
+    });
+    return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, private' } });
+  }
+  return json(await listObjects(s, p.kind, { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') }));
+}
+
+function named(p: ObjectPath, method: string): asserts p is Required<Omit<ObjectPath, 'subresource'>> & ObjectPath {
+  if (!p.name) throw methodNotAllowed(`the server does not allow this method on the requested resource (${method} ${p.kind.plural})`);
+}
+
+async function create(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
+  if (p.name) throw methodNotAllowed(`the server does not allow this method on the requested resource (post ${p.kind.plural})`);
+  return json(await createObject(s, p.kind, p.namespace, await objectBody(req)), 201);
+}
+
+async function replace(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
+  named(p, 'put');
+  const body = await objectBody(req);
+  if (p.subresource === 'scale') return json(await updateScale(s, p.kind, p.namespace ?? '', p.name, body));
+  return json(await updateObject(s, p.kind, p.namespace, p.name, body, p.subresource === 'status' ? 'status' : undefined));
+}
+
+async function patch(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
+  named(p, 'patch');
+  const { type, patch: body } = await patchBody(req);
+  if (p.subresource === 'scale') {
+    const current = scaleOf(p.kind, await getObject(s, p.kind, p.namespace, p.name));
+    let next: unknown;
+    try {
+      next = type === 'merge' ? mergePatch(current, body) : jsonPatch(current, body);
+    } catch (err) {
+      if (err instanceof PatchError) throw new K8sError(failureStatus(422, `the patch could not be applied: ${err.message}`, 'Invalid'));
+      throw err;
+    }
+    return json(await updateScale(s, p.kind, p.namespace ?? '', p.name, next));
+  }
+  return json(await patchObject(s, p.kind, p.namespace, p.name, type, body, p.subresource === 'status' ? 'status' : undefined));
+}
+
+function deleteOptions(body: Record<string, unknown>, q: URLSearchParams) {
+  let policy = (q.get('propagationPolicy') ?? body.propagationPolicy) as PropagationPolicy | undefined;
+  const orphan = q.get('orphanDependents') ?? body.orphanDependents;
+  if (policy === undefined && (orphan === true || orphan === 'true')) policy = 'Orphan';
+  const pre = (body.preconditions ?? {}) as { uid?: string; resourceVersion?: string };
+  return { propagationPolicy: policy, preconditions: pre };
+}
+
+async function remove(s: Sim, p: ObjectPath, req: Request, q: URLSearchParams): Promise<Response> {
+  const o = deleteOptions(await deleteOptionsBody(req), q);
+  if (p.subresource) throw methodNotAllowed('the server does not allow this method on the requested resource');
+  if (p.name) return json(await deleteObject(s, p.kind, p.namespace, p.name, o));
+  // deletecollection: every object the selectors match, one by one.
+  const deleted = [];
+  for (;;) {
+    const page = await listObjects(s, p.kind, { namespace: p.namespace, labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector'), limit: 500 });
+    for (const item of page.items) {
+      const m = item.metadata!;
+      deleted.push(await deleteObject(s, p.kind, m.namespace, m.name!, { propagationPolicy: o.propagationPolicy }).catch((err) => {
+        if ((err as { reason?: string }).reason === 'NotFound') return null;
+        throw err;
+      }));
+    }
+    if (!page.metadata.continue) break;
+  }
+  return json({ apiVersion: apiVersionOf(p.kind), kind: `${p.kind.kind}List`, metadata: {}, items: deleted.filter(Boolean) });
+}
