@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST, PUT, PATCH, DELETE } from '@/app/k8s/[cluster]/[...path]/route';
 import { body, call, request, type RequestOptions } from '@/lib/testing/http';
 import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
+import { clusters } from '@/db/schema';
+import { newId } from '@/db/schema/ids';
 import { seedLocalCluster } from './seed';
 
 const w = setupWorld();
@@ -192,6 +194,39 @@ describe('authorization (first cut)', () => {
 
   it('a department admin writes to the shared local cluster', async () => {
     expect((await k8s('api/v1/namespaces/alpha/configmaps', { as: 'ops', json: cm('by-ops') })).status).toBe(201);
+  });
+});
+
+describe('a department\'s own cluster', () => {
+  beforeAll(async () => {
+    await w.db.insert(clusters).values({ id: newId(), name: 'other-sim', type: 'EOS', driver: 'simulated', departmentId: w.departments.other.id });
+  });
+
+  it('is a 404 to other departments, readable by its own, writable by its admin and system admins only', async () => {
+    expect((await k8s('api/v1/namespaces', { cluster: 'other-sim', as: 'ops' })).status).toBe(404);
+    expect((await k8s('api/v1/namespaces', { cluster: 'other-sim', as: 'dev' })).status).toBe(404);
+    expect((await k8s('api/v1/namespaces', { cluster: 'other-sim', as: 'oadmin' })).status).toBe(200);
+    expect((await k8s('api/v1/namespaces', { cluster: 'other-sim', as: 'oadmin', json: { metadata: { name: 'team' } } })).status).toBe(201);
+    expect((await k8s('api/v1/namespaces/team/configmaps', { cluster: 'other-sim', as: 'admin', json: cm('c') })).status).toBe(201);
+    // Objects are per cluster: local has no namespace "team".
+    expect((await k8s('api/v1/namespaces/team')).status).toBe(404);
+  });
+});
+
+describe('delete over HTTP', () => {
+  it('query propagationPolicy=Orphan keeps dependents; deletecollection deletes what the selector matches', async () => {
+    const owner = await body(await k8s('api/v1/namespaces/beta/configmaps', { json: cm('owner') }));
+    const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid };
+    await k8s('api/v1/namespaces/beta/configmaps', { json: { ...cm('owned'), metadata: { name: 'owned', labels: { app: 'gc' }, ownerReferences: [ref] } } });
+    expect((await k8s('api/v1/namespaces/beta/configmaps/owner?propagationPolicy=Orphan', { method: 'DELETE' })).status).toBe(200);
+    const owned = await body(await k8s('api/v1/namespaces/beta/configmaps/owned'));
+    expect(owned.metadata.ownerReferences).toBeUndefined();
+
+    const res = await k8s('api/v1/namespaces/beta/configmaps?labelSelector=app%3Dgc', { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect((await body(res)).items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['owned']);
+    expect((await k8s('api/v1/namespaces/beta/configmaps/owned')).status).toBe(404);
+    expect((await k8s('api/v1/namespaces/beta/configmaps/dup')).status).toBe(200);
   });
 });
 
