@@ -351,6 +351,26 @@ describe('watch changes', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('a delete walking dependents and patches of those dependents never deadlock', async () => {
+    const owner = await createObject(s, CM, 'beta', { metadata: { name: 'many-owner' } });
+    const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'many-owner', uid: metaOf(owner).uid! };
+    const names = Array.from({ length: 12 }, (_, i) => `many-${i}`);
+    for (const name of names) await createObject(s, CM, 'beta', { metadata: { name, ownerReferences: [ref] }, data: { n: '0' } });
+    const results = await Promise.allSettled([
+      ...names.map((name) => patchObject(s, CM, 'beta', name, 'merge', { data: { n: '1' } })),
+      deleteObject(s, CM, 'beta', 'many-owner'),
+      ...names.map((name) => patchObject(s, CM, 'beta', name, 'merge', { data: { n: '2' } })),
+    ]);
+    for (const r of results) {
+      // A patch that lands after the garbage collection finds nothing: 404, never a deadlock or a 500.
+      if (r.status === 'rejected') expect((r.reason as K8sError).k8s).toMatchObject({ code: 404 });
+    }
+    expect(results[names.length].status).toBe('fulfilled');
+    for (const name of names) expect(await statusOf(getObject(s, CM, 'beta', name))).toMatchObject({ code: 404 });
+  });
+});
+
 describe('scale', () => {
   it('reads and writes spec.replicas through a Scale', async () => {
     const d = await createObject(s, DEPLOY, 'beta', deployment('sc', 2));

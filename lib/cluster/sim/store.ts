@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
-import { apiVersionOf, findKind, NAMESPACES, type KindInfo } from './kinds';
+import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
 import { generatedName, isPlainObject, k8sTime, metaOf, newUid, ownerUids, type K8sObject, type ObjectMeta } from './objects';
 import { jsonEqual, jsonPatch, mergePatch, PatchError } from './patch';
@@ -470,9 +470,9 @@ interface Row {
   body: K8sObject;
 }
 
+/** Rows store group and resource, not version: each (group, resource) is served at one version. */
 function kindOfRow(r: { apiGroup: string; resource: string }): KindInfo | undefined {
-  // Every row was written through a KindInfo; the version is the group's only one.
-  return findKind(r.apiGroup, r.apiGroup === 'autoscaling' ? 'v2' : 'v1', r.resource);
+  return KINDS.find((k) => k.group === r.apiGroup && k.plural === r.resource);
 }
 
 async function dependentsOf(tx: Tx, s: Sim, uid: string): Promise<Row[]> {
