@@ -6,7 +6,7 @@ import { metaOf, type K8sObject } from './objects';
 import { seedLocalCluster } from './seed';
 import { K8sError } from './status';
 import {
-  changesSince, createObject, currentVersion, deleteObject, getObject, listObjects, patchObject, scaleOf, updateObject,
+  changesSince, clusterChangesSince, createObject, currentVersion, deleteObject, getObject, listObjects, patchObject, scaleOf, updateObject,
   updateScale, type Sim,
 } from './store';
 
@@ -339,6 +339,19 @@ describe('watch changes', () => {
     expect(metaOf(changes[2].object).resourceVersion).toBe(String(changes[2].resourceVersion));
     expect(await changesSince(s, CM, { after: changes[2].resourceVersion, namespace: 'beta' })).toEqual([]);
     expect((await changesSince(s, CM, { after: from })).length).toBe(4);
+  });
+
+  it('clusterChangesSince reads every resource in order, page by page, and says where to go on', async () => {
+    const from = await currentVersion(s.db, s.clusterId);
+    await createObject(s, CM, 'beta', { metadata: { name: 'all-1' } });
+    await createObject(s, DEPLOY, 'beta', deployment('all-2'));
+    await createObject(s, NAMESPACES, undefined, { metadata: { name: 'all-3' } });
+    const first = await clusterChangesSince(s, from, 2);
+    expect(first.changes.map((c) => `${c.kind.kind} ${metaOf(c.object).name}`)).toEqual(['ConfigMap all-1', 'Deployment all-2']);
+    const second = await clusterChangesSince(s, first.next, 2);
+    expect(second.changes.map((c) => `${c.type} ${c.kind.plural} ${metaOf(c.object).name}`)).toEqual(['ADDED namespaces all-3']);
+    expect(second.next).toBe(await currentVersion(s.db, s.clusterId));
+    expect(await clusterChangesSince(s, second.next)).toEqual({ changes: [], next: second.next });
   });
 
   it('concurrent writers get distinct, increasing versions', async () => {

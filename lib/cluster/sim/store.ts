@@ -210,6 +210,29 @@ export async function changesSince(
   return rows.map((r) => ({ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject }));
 }
 
+/**
+ * Every change to the cluster after `after`, up to the committed counter,
+ * oldest first, with the kind each belongs to: what an in-process controller
+ * loop reads. `next` is where to continue from (no change is ever skipped).
+ */
+export async function clusterChangesSince(
+  s: Sim, after: number, limit = 500,
+): Promise<{ changes: Array<Change & { kind: KindInfo }>; next: number }> {
+  const upTo = await currentVersion(s.db, s.clusterId);
+  if (upTo <= after) return { changes: [], next: after };
+  const rows = await s.db
+    .select({ type: k8sChanges.type, rv: k8sChanges.resourceVersion, body: k8sChanges.body, apiGroup: k8sChanges.apiGroup, resource: k8sChanges.resource })
+    .from(k8sChanges)
+    .where(and(eq(k8sChanges.clusterId, s.clusterId), gt(k8sChanges.resourceVersion, after), lte(k8sChanges.resourceVersion, upTo)))
+    .orderBy(asc(k8sChanges.resourceVersion))
+    .limit(limit);
+  const changes = rows.flatMap((r) => {
+    const kind = kindOfRow(r);
+    return kind ? [{ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject, kind }] : [];
+  });
+  return { changes, next: rows.length === limit ? rows[rows.length - 1].rv : upTo };
+}
+
 // ---------------------------------------------------------------- validation
 
 function checkTypeMeta(k: KindInfo, body: K8sObject): void {
