@@ -4,6 +4,7 @@ import { auditLog, departments, memberships, projects, users } from './schema';
 import { newId } from './schema/ids';
 import { hashPassword } from '../lib/auth/password';
 import { newPassword } from '../lib/auth/secrets';
+import { seedLocalCluster } from '../lib/cluster/sim/seed';
 
 export interface SeedResult {
   /** False when the store already held the system admin: nothing was done. */
@@ -79,5 +80,7 @@ export async function seedFirstStart(db: Db, opts: SeedOptions): Promise<SeedRes
     }
     await tx.insert(auditLog).values(rows);
   });
+  // Every fresh install has the simulated cluster `local` (idempotent).
+  await seedLocalCluster(db, opts.now);
   return { seeded: true, adminPassword: admin, demoPassword: demo };
 }

@@ -5,7 +5,7 @@ import { Invalid, PayloadTooLarge, UnsupportedMediaType, type FieldErrors } from
 export const MAX_JSON_BYTES = Number(process.env.PIER_MAX_JSON_BYTES || 1024 * 1024);
 
 /** Reads at most `limit` bytes of the body, refusing anything larger. */
-async function readLimited(req: Request, limit: number): Promise<string> {
+export async function readLimited(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > limit) throw new PayloadTooLarge(`request body larger than ${limit} bytes`);
   if (!req.body) return '';

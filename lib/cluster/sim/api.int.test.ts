@@ -11,7 +11,7 @@ const tokens = {} as Record<UserName, string>;
 
 beforeAll(async () => {
   await seedLocalCluster(w.db, new Date());
-  for (const who of ['admin', 'ops', 'dev', 'oadmin'] as UserName[]) tokens[who] = await tokenFor(w, who);
+  for (const who of ['admin', 'ops', 'dev', 'guest', 'oadmin'] as UserName[]) tokens[who] = await tokenFor(w, who);
 });
 
 const HANDLERS = { GET, POST, PUT, PATCH, DELETE };
@@ -182,8 +182,17 @@ describe('CRUD', () => {
 });
 
 describe('authorization (first cut)', () => {
-  it('a developer reads but may not write', async () => {
-    expect((await k8s('api/v1/namespaces', { as: 'dev' })).status).toBe(200);
+  it('a developer or visitor reaches discovery but may neither read nor write objects yet', async () => {
+    expect((await k8s('api/v1', { as: 'dev' })).status).toBe(200);
+    for (const as of ['dev', 'guest'] as const) {
+      const list = await k8s('api/v1/namespaces/alpha/secrets', { as });
+      expect(list.status).toBe(403);
+      expect(await body(list)).toMatchObject({
+        ...STATUS, reason: 'Forbidden', code: 403,
+        message: `secrets is forbidden: User "${as}" cannot list resource "secrets" in API group "" in the namespace "alpha"`,
+      });
+    }
+    expect((await k8s('api/v1/nodes?watch=1&timeoutSeconds=1', { as: 'guest' })).status).toBe(403);
     const res = await k8s('api/v1/namespaces/alpha/configmaps', { as: 'dev', json: cm('by-dev') });
     expect(res.status).toBe(403);
     expect(await body(res)).toMatchObject({

@@ -18,18 +18,21 @@ export async function visibleSimCluster(ctx: Ctx, name: string): Promise<Cluster
 }
 
 /**
- * First cut of authorization: everyone signed in reads; system admins and
- * admins of the cluster's department (any department's, for a shared
- * cluster) write. Project- and namespace-level roles come later.
+ * First cut of authorization: system admins, and admins of the cluster's
+ * department (any department's, for a shared cluster), read and write its
+ * objects. Developers and visitors reach only discovery: until namespaces
+ * belong to projects, nothing limits what they would see (every Secret of
+ * the cluster), so they see nothing. Project- and namespace-level roles come later.
  */
-export function mayWrite(ctx: Ctx, cluster: ClusterRow): boolean {
+export function mayUse(ctx: Ctx, cluster: ClusterRow): boolean {
   if (ctx.user.role === 'system_admin') return true;
   if (ctx.user.role !== 'admin') return false;
   return cluster.departmentId === null || cluster.departmentId === ctx.user.departmentId;
 }
 
-export function requireWrite(ctx: Ctx, cluster: ClusterRow, verb: string, k: KindInfo, namespace?: string, name?: string): void {
-  if (mayWrite(ctx, cluster)) return;
+/** Throws the apiserver's Forbidden unless the caller may use this cluster's objects (`verb`: get, list, watch, create, ...). */
+export function requireAccess(ctx: Ctx, cluster: ClusterRow, verb: string, k: KindInfo, namespace?: string, name?: string): void {
+  if (mayUse(ctx, cluster)) return;
   const subject = name ? `${k.group ? `${k.plural}.${k.group}` : k.plural} "${name}"` : k.group ? `${k.plural}.${k.group}` : k.plural;
   const where = k.namespaced && namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope';
   throw forbidden(

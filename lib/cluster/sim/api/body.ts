@@ -1,26 +1,9 @@
-import { MAX_JSON_BYTES } from '@/lib/http/body';
-import { PayloadTooLarge } from '@/lib/errors';
+import { MAX_JSON_BYTES, readLimited } from '@/lib/http/body';
 import { badRequest, failureStatus, K8sError } from '../status';
 import type { PatchType } from '../store';
 
-async function readText(req: Request, limit = MAX_JSON_BYTES): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw new PayloadTooLarge(`request body larger than ${limit} bytes`);
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new PayloadTooLarge(`request body larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readText(req: Request): Promise<string> {
+  return readLimited(req, MAX_JSON_BYTES);
 }
 
 const mediaType = (req: Request) => (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();

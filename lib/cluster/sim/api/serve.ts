@@ -8,7 +8,7 @@ import {
   type PropagationPolicy, type Sim,
 } from '../store';
 import { jsonPatch, mergePatch, PatchError } from '../patch';
-import { requireWrite, visibleSimCluster } from './access';
+import { requireAccess, visibleSimCluster } from './access';
 import { deleteOptionsBody, objectBody, patchBody } from './body';
 import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
 import { parseApiPath } from './paths';
@@ -49,9 +49,12 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
   }
   const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id };
   const q = new URL(req.url).searchParams;
-  if (method !== 'GET') {
+  if (method === 'GET') {
+    const verb = path.name ? 'get' : q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : 'list';
+    requireAccess(ctx, cluster, verb, path.kind, path.namespace, path.name);
+  } else {
     if (q.get('dryRun')) throw badRequest('dryRun is not supported by Pier\'s simulated cluster');
-    requireWrite(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
+    requireAccess(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
       path.kind, path.namespace, method === 'POST' ? undefined : path.name);
   }
   switch (method) {
