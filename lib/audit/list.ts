@@ -3,6 +3,7 @@ import { auditLog } from '@/db/schema';
 import type { AuditQuery } from '../dialects/pier/audit';
 import type { Ctx } from '../context';
 import { Forbidden } from '../errors';
+import { containsPattern } from '../org/paging';
 
 /**
  * The audit log, newest first, paginated in SQL. System admins see every
@@ -16,7 +17,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
     q.action ? eq(auditLog.action, q.action) : undefined,
     q.resourceType ? eq(auditLog.resourceType, q.resourceType) : undefined,
     q.source ? eq(auditLog.source, q.source) : undefined,
-    q.q ? ilike(auditLog.resourceName, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+    q.q ? ilike(auditLog.resourceName, containsPattern(q.q)) : undefined,
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GET as audit } from '@/app/api/pier/audit/route';
+import { createDepartment } from '@/lib/org/departments';
 import { createProject } from '@/lib/org/projects';
 import { body, call, request } from '../http';
 import { tokenFor, setupWorld, type UserName } from '../world';
@@ -52,6 +53,17 @@ describe('GET /api/pier/audit', () => {
     const b = await body(await read('admin', '?actor=ops&action=create&resourceType=project'));
     expect(b.items).toEqual([expect.objectContaining({ actorName: 'ops', action: 'create', resourceType: 'project', resourceName: 'audit-demo', source: 'console' })]);
     expect(b.items[0].after).toMatchObject({ name: 'audit-demo' });
+  });
+
+  it('filters by a piece of the resource name, taking % and _ literally', async () => {
+    for (const name of ['Rate 100% done', 'Rate 100x done', 'under_score', 'underXscore']) {
+      await createDepartment(w.ctx('admin'), { name, description: '' });
+    }
+    const names = async (q: string) =>
+      (await body(await read('admin', `?resourceType=department&q=${encodeURIComponent(q)}`))).items.map((r: { resourceName: string }) => r.resourceName);
+    expect(await names('100%')).toEqual(['Rate 100% done']);
+    expect(await names('under_')).toEqual(['under_score']);
+    expect((await names('RATE 100')).sort()).toEqual(['Rate 100% done', 'Rate 100x done']);
   });
 
   it.each([
