@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, departments, memberships, projects, users } from '@/db/schema';
+import { auditLog, clusters, departments, k8sObjects, memberships, projects, users } from '@/db/schema';
 import { seedFirstStart, seedOptionsFromEnv } from '@/db/seed';
 import { verifyPassword } from '@/lib/auth/password';
 import { firstStartBanner } from '@/lib/tooling/setup';
@@ -74,6 +74,15 @@ describe('first-start seeding', () => {
     expect(await db.select().from(departments)).toEqual([]);
     expect(await db.select().from(projects)).toEqual([]);
     expect(firstStartBanner(r).join('\n')).not.toContain('given-admin-pass');
+    // The local cluster is there, without the demo projects' namespaces.
+    expect((await db.select().from(clusters)).map((c) => c.name)).toEqual(['local']);
+    expect(await namespaceNames(db)).toEqual(['default', 'kube-system']);
+  });
+
+  it('with the demo data, the local cluster has namespaces alpha and beta for the demo projects', async () => {
+    const db = await fresh();
+    await seedFirstStart(db, seedOptionsFromEnv({}));
+    expect(await namespaceNames(db)).toEqual(['alpha', 'beta', 'default', 'kube-system']);
   });
 
   it('PIER_DEMO_PASSWORD sets the demo users\' password', async () => {
@@ -88,3 +97,8 @@ describe('first-start seeding', () => {
     expect(banner).not.toContain('given-demo-pass');
   });
 });
+
+async function namespaceNames(db: Parameters<typeof seedFirstStart>[0]): Promise<string[]> {
+  const rows = await db.select({ name: k8sObjects.name }).from(k8sObjects).where(eq(k8sObjects.resource, 'namespaces'));
+  return rows.map((r) => r.name).sort();
+}

@@ -81,6 +81,6 @@ export async function seedFirstStart(db: Db, opts: SeedOptions): Promise<SeedRes
     await tx.insert(auditLog).values(rows);
   });
   // Every fresh install has the simulated cluster `local` (idempotent).
-  await seedLocalCluster(db, opts.now);
+  await seedLocalCluster(db, opts.now, { demo: opts.demo });
   return { seeded: true, adminPassword: admin, demoPassword: demo };
 }

@@ -50,17 +50,19 @@ async function ensure(s: Sim, plural: string, body: object): Promise<void> {
 
 /**
  * The simulated cluster a fresh install comes with: `local`, namespaces
- * default, kube-system, alpha and beta; three workers and the edge group
- * edge-a (two nodes, labelled and tainted). Safe to run on every start.
+ * default and kube-system, and (with the demo data) alpha and beta for the
+ * demo projects; three workers and the edge group edge-a (two nodes,
+ * labelled and tainted). Safe to run on every start.
  */
-export async function seedLocalCluster(db: Db, now: Date): Promise<{ clusterId: string }> {
+export async function seedLocalCluster(db: Db, now: Date, opts: { demo?: boolean } = {}): Promise<{ clusterId: string }> {
   await db
     .insert(clusters)
     .values({ id: newId(), name: LOCAL_CLUSTER, type: 'EKS', driver: 'simulated', server: `/k8s/${LOCAL_CLUSTER}`, createdAt: now })
     .onConflictDoNothing({ target: clusters.name });
   const [row] = await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.name, LOCAL_CLUSTER));
   const s: Sim = { db, clock: { now: () => now }, clusterId: row.id };
-  for (const ns of ['default', 'kube-system', 'alpha', 'beta']) await ensure(s, NAMESPACES.plural, { metadata: { name: ns } });
+  const namespaces = ['default', 'kube-system', ...(opts.demo === false ? [] : ['alpha', 'beta'])];
+  for (const ns of namespaces) await ensure(s, NAMESPACES.plural, { metadata: { name: ns } });
   for (const n of ['worker-1', 'worker-2', 'worker-3']) {
     await ensure(s, NODES.plural, node(n, { 'node-role.kubernetes.io/worker': '' }, now));
   }
