@@ -25,3 +25,11 @@ export function listKey(p: ListParams) {
 export function listParams(p: ListParams) {
   return { page: p.page, pageSize: p.pageSize, q: p.q || undefined, departmentId: p.departmentId || undefined };
 }
+
+/**
+ * The page to show after one row of `page` was deleted: when that was the
+ * page's last row and it was not the first page, the page before, not an empty one.
+ */
+export function pageAfterDelete(page: number, rowsOnPage: number | undefined): number {
+  return page > 1 && rowsOnPage === 1 ? page - 1 : page;
+}

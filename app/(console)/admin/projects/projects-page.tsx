@@ -1,5 +1,6 @@
 'use client';
 
+import { pageAfterDelete } from '@/lib/client/paging';
 import { useState } from 'react';
 import { useDepartments } from '@/lib/client/use-departments';
 import { isAdminRole, useMe, type Me } from '@/lib/client/use-me';
@@ -170,8 +171,7 @@ export function ProjectsPage() {
           dialog?.kind === 'delete' &&
           remove.mutate(dialog.project.id, {
             onSuccess: () => {
-              // The last row of a later page is gone: show the page before, not an empty one.
-              if (page > 1 && data?.items.length === 1) setPage(page - 1);
+              setPage(pageAfterDelete(page, data?.items.length));
               close();
             },
           })

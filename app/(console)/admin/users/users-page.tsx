@@ -1,5 +1,6 @@
 'use client';
 
+import { pageAfterDelete } from '@/lib/client/paging';
 import { useState } from 'react';
 import { useDepartments } from '@/lib/client/use-departments';
 import { useMe, type Me } from '@/lib/client/use-me';
@@ -158,8 +159,7 @@ export function UsersPage() {
           dialog?.kind === 'delete' &&
           remove.mutate(dialog.user.id, {
             onSuccess: () => {
-              // The last row of a later page is gone: show the page before, not an empty one.
-              if (page > 1 && data?.items.length === 1) setPage(page - 1);
+              setPage(pageAfterDelete(page, data?.items.length));
               close();
             },
           })
