@@ -1,7 +1,7 @@
 'use client';
 
-import { pageAfterDelete } from '@/lib/client/paging';
 import { useState } from 'react';
+import { pageAfterDelete } from '@/lib/client/paging';
 import { useDepartments } from '@/lib/client/use-departments';
 import { isAdminRole, useMe, type Me } from '@/lib/client/use-me';
 import { useDeleteProject, useProjects, type Project } from '@/lib/client/use-projects';

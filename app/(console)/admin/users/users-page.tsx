@@ -1,7 +1,7 @@
 'use client';
 
-import { pageAfterDelete } from '@/lib/client/paging';
 import { useState } from 'react';
+import { pageAfterDelete } from '@/lib/client/paging';
 import { useDepartments } from '@/lib/client/use-departments';
 import { useMe, type Me } from '@/lib/client/use-me';
 import { useDeleteUser, useUsers, type User } from '@/lib/client/use-users';
