@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
+import type { Role } from './dialects/pier/org';
 
-export type Role = 'system_admin' | 'admin' | 'developer' | 'visitor';
+export type { Role };
 
 /** The authenticated caller, as every core function sees it. */
 export interface Caller {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { departments, tokens, users } from '@/db/schema';
 import type { PasswordChange, Prefs, TokenCreate } from '../dialects/pier/account';
+import type { Role } from '../dialects/pier/org';
 import type { Ctx } from '../context';
 import { Invalid, NotFound } from '../errors';
 import { mutate, recordAudit } from '../audit/record';
@@ -12,7 +13,7 @@ export interface Me {
   name: string;
   displayName: string;
   email: string;
-  role: 'system_admin' | 'admin' | 'developer' | 'visitor';
+  role: Role;
   departmentId: string | null;
   departmentName: string | null;
   locale: string | null;

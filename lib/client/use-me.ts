@@ -2,10 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PasswordChange, Prefs } from '@/lib/dialects/pier/account';
+import type { Role } from '@/lib/dialects/pier/org';
+import type { Locale } from '@/lib/i18n/locale';
+import type { ThemeChoice } from '@/components/theme/theme';
 import { api, get } from './api';
 
-export type Role = 'system_admin' | 'admin' | 'developer' | 'visitor';
-export type Theme = 'light' | 'dark' | 'system';
+export type { Role };
 
 export interface Me {
   id: string;
@@ -15,8 +17,8 @@ export interface Me {
   role: Role;
   departmentId: string | null;
   departmentName: string | null;
-  locale: 'en' | 'zh' | null;
-  theme: Theme;
+  locale: Locale | null;
+  theme: ThemeChoice;
 }
 
 export const meKeys = { all: ['me'] as const };

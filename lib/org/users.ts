@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { departments, memberships, projects, users } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
-import type { UserCreate, UserUpdate } from '../dialects/pier/org';
+import type { Role, UserCreate, UserUpdate } from '../dialects/pier/org';
 import type { Ctx } from '../context';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { mutate, recordAudit } from '../audit/record';
@@ -14,7 +14,7 @@ export interface UserView {
   name: string;
   displayName: string;
   email: string;
-  role: 'system_admin' | 'admin' | 'developer' | 'visitor';
+  role: Role;
   departmentId: string | null;
   departmentName: string | null;
   disabled: boolean;

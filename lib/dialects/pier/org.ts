@@ -3,6 +3,7 @@ import { departmentName, description, id, password, projectName, userName } from
 
 export const roles = ['system_admin', 'admin', 'developer', 'visitor'] as const;
 export const roleSchema = z.enum(roles);
+export type Role = (typeof roles)[number];
 
 export const departmentCreate = z.strictObject({ name: departmentName, description });
 export const departmentUpdate = z.strictObject({ name: departmentName.optional(), description: description.optional() });
