@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, departments, projects } from '@/db/schema';
 import type { TokenRequest } from '../dialects/keystone/token-request';
@@ -66,9 +66,6 @@ export async function issueKeystoneToken(db: Db, clock: Clock, req: TokenRequest
     project = rows[0];
   }
 
-  const [dept] = user.departmentId
-    ? await db.select({ name: departments.name }).from(departments).where(or(eq(departments.id, user.departmentId)))
-    : [];
   const issued = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const token = await issueToken(t, { userId: user.id, kind: 'keystone', now, ttlMs: KEYSTONE_TTL_MS, projectId: project?.id });
@@ -86,7 +83,7 @@ export async function issueKeystoneToken(db: Db, clock: Clock, req: TokenRequest
         methods: ['password'],
         issued_at: keystoneTime(now),
         expires_at: keystoneTime(issued.expiresAt),
-        user: { id: user.id, name: user.name, domain: domainOf(user.departmentId, dept?.name ?? null) },
+        user: { id: user.id, name: user.name, domain: domainOf(user.departmentId, user.departmentName) },
         ...(project
           ? { project: { id: project.id, name: project.name, domain: domainOf(project.departmentId, project.departmentName) } }
           : {}),

@@ -19,7 +19,8 @@ export interface Credentials {
   now: Date;
 }
 
-export type UserRow = typeof users.$inferSelect;
+/** The signed-in user's row, with their department's name (null for system admins). */
+export type UserRow = typeof users.$inferSelect & { departmentName: string | null };
 
 /**
  * Checks a password sign-in. Failures are counted per user and per client
@@ -50,5 +51,5 @@ export async function checkCredentials(db: Db, c: Credentials): Promise<UserRow>
   }
   await releaseAttempt(db, slot);
   await clearFailures(db, label);
-  return row.user;
+  return { ...row.user, departmentName: row.departmentName };
 }
