@@ -7,3 +7,8 @@ export * from './login-failures';
 export * from './audit-log';
 export * from './clusters';
 export * from './k8s-objects';
+export * from './image-workspaces';
+export * from './image-repositories';
+export * from './image-tags';
+export * from './image-third-registries';
+export * from './image-jobs';

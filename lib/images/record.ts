@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { imageRepositories, imageTags } from '@/db/schema';
+import { newId } from '@/db/schema/ids';
+import type { Ctx } from '../context';
+import { mutate, recordAudit } from '../audit/record';
+import { parseWith } from '../http/body';
+import { assertCanWrite, requireWorkspace } from './access';
+import { repositoryName, tagName } from './names';
+
+/** What the registry holds after a push: one tag of one repository. */
+export interface PushedImage {
+  workspace: string;
+  repository: string;
+  tag: string;
+  digest: string;
+  sizeBytes: number;
+  imageCreatedAt?: Date | null;
+  dockerVersion?: string;
+  architecture?: string;
+  os?: string;
+}
+
+/**
+ * Records a pushed tag in the catalog: the repository is created on first
+ * push, the tag inserted or moved to the new digest. Each statement is an
+ * upsert on a unique key, so concurrent pushes of the same tag serialize on
+ * that row and the last one to commit is what the tag points at.
+ */
+export async function recordPushedImage(ctx: Ctx, img: PushedImage): Promise<{ repositoryId: string; tagId: number }> {
+  parseWith(repositoryName, img.repository);
+  parseWith(tagName, img.tag);
+  const ws = await requireWorkspace(ctx, img.workspace);
+  await assertCanWrite(ctx, ws);
+  return mutate(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    await tx
+      .insert(imageRepositories)
+      .values({ id: newId(), workspaceId: ws.id, name: img.repository, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: [imageRepositories.workspaceId, imageRepositories.name] });
+    const [repo] = await tx
+      .update(imageRepositories)
+      .set({ updatedAt: now })
+      .where(and(eq(imageRepositories.workspaceId, ws.id), eq(imageRepositories.name, img.repository)))
+      .returning({ id: imageRepositories.id });
+    const fields = {
+      digest: img.digest,
+      size: img.sizeBytes,
+      imageCreatedAt: img.imageCreatedAt ?? null,
+      dockerVersion: img.dockerVersion ?? '',
+      architecture: img.architecture ?? '',
+      os: img.os ?? '',
+      pushedAt: now,
+    };
+    const [tag] = await tx
+      .insert(imageTags)
+      .values({ repositoryId: repo.id, name: img.tag, createdAt: now, ...fields })
+      .onConflictDoUpdate({ target: [imageTags.repositoryId, imageTags.name], set: fields })
+      .returning({ id: imageTags.id });
+    await recordAudit(ctx, tx, {
+      action: 'push', resourceType: 'image_tag', resourceId: repo.id, resourceName: `${img.workspace}/${img.repository}:${img.tag}`,
+      projectId: ws.projectId, after: { digest: img.digest, size: img.sizeBytes },
+    });
+    return { repositoryId: repo.id, tagId: tag.id };
+  });
+}
+
+/** Counts a pull of `workspace/repository` (the simulated kubelet calls this when it pulls). */
+export async function countPull(db: Ctx['db'], workspace: string, repository: string): Promise<void> {
+  await db.execute(sql`update image_repositories r set pull_count = r.pull_count + 1
+    from image_workspaces w where w.id = r.workspace_id and w.name = ${workspace} and r.name = ${repository}`);
+}
