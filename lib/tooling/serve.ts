@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import next from 'next';
+import { startControllers } from '../cluster/sim/controllers/start';
 import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
+import { getStore } from '../http/store';
 
 /**
  * Serves the built console. A thin Node server in front of Next.js, so that
@@ -20,7 +22,9 @@ export async function serve(opts: { root: string; port: number; host?: string })
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  const stop = () => server.close(() => process.exit(0));
+  // The simulated clusters' controllers run in the serving process (one leader per cluster on PostgreSQL).
+  const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null : startControllers(await getStore());
+  const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => server.close(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return server;
