@@ -12,3 +12,4 @@ export * from './image-repositories';
 export * from './image-tags';
 export * from './image-third-registries';
 export * from './image-jobs';
+export * from './current-contexts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { clusters } from '@/db/schema';
+import { clusters, departments, projects } from '@/db/schema';
+import { PROJECT_LABEL } from '@/lib/cluster/namespaces/labels';
 import { newId } from '@/db/schema/ids';
 import { findKind, NAMESPACES, NODES } from './kinds';
 import { k8sTime } from './objects';
@@ -48,6 +49,16 @@ async function ensure(s: Sim, plural: string, body: object): Promise<void> {
   }
 }
 
+/** The demo department's projects by name: namespaces alpha and beta belong to them (docs/namespaces.md). */
+async function demoProjectIds(db: Db): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .where(eq(departments.name, 'Demo'));
+  return Object.fromEntries(rows.map((r) => [r.name, r.id]));
+}
+
 /**
  * The simulated cluster a fresh install comes with: `local`, namespaces
  * default and kube-system, and (with the demo data) alpha and beta for the
@@ -62,7 +73,10 @@ export async function seedLocalCluster(db: Db, now: Date, opts: { demo?: boolean
   const [row] = await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.name, LOCAL_CLUSTER));
   const s: Sim = { db, clock: { now: () => now }, clusterId: row.id };
   const namespaces = ['default', 'kube-system', ...(opts.demo === false ? [] : ['alpha', 'beta'])];
-  for (const ns of namespaces) await ensure(s, NAMESPACES.plural, { metadata: { name: ns } });
+  const owners = await demoProjectIds(db);
+  for (const ns of namespaces) {
+    await ensure(s, NAMESPACES.plural, { metadata: { name: ns, ...(owners[ns] ? { labels: { [PROJECT_LABEL]: owners[ns] } } : {}) } });
+  }
   for (const n of ['worker-1', 'worker-2', 'worker-3']) {
     await ensure(s, NODES.plural, node(n, { 'node-role.kubernetes.io/worker': '' }, now));
   }

@@ -51,10 +51,10 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
   const q = new URL(req.url).searchParams;
   if (method === 'GET') {
     const verb = path.name ? 'get' : q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : 'list';
-    requireAccess(ctx, cluster, verb, path.kind, path.namespace, path.name);
+    await requireAccess(ctx, cluster, verb, path.kind, path.namespace, path.name);
   } else {
     if (q.get('dryRun')) throw badRequest('dryRun is not supported by Pier\'s simulated cluster');
-    requireAccess(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
+    await requireAccess(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
       path.kind, path.namespace, method === 'POST' ? undefined : path.name);
   }
   switch (method) {
