@@ -1,30 +1,44 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import next from 'next';
+import { dataDir } from '../../db/client';
 import { startControllers } from '../cluster/sim/controllers/start';
 import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
 import { getStore } from '../http/store';
+import { ensureTls } from '../tls/certs';
+import { dualProtocolServer } from '../tls/sniff';
 
 /**
  * Serves the built console. A thin Node server in front of Next.js, so that
  * every request carries the real peer address in a header no client can set
  * (Next.js itself only fills X-Forwarded-For when the client sent none).
+ * The one port speaks both plain HTTP and HTTPS (see lib/tls/sniff.ts).
  */
 export async function serve(opts: { root: string; port: number; host?: string }) {
   const app = next({ dev: false, dir: opts.root, hostname: opts.host ?? 'localhost', port: opts.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req: IncomingMessage, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     req.headers[PATH_HEADER] = req.url ?? '/';
     void handle(req, res);
-  });
+  };
+  const tls = ensureTls(dataDir());
+  const plain = createServer(onRequest);
+  const secure = createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest);
+  const server = dualProtocolServer(plain, secure);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
   // The simulated clusters' controllers run in the serving process (one leader per cluster on PostgreSQL).
   const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null : startControllers(await getStore());
-  const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => server.close(() => process.exit(0)));
+  const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => {
+    server.close(() => process.exit(0));
+    // Idle keep-alive connections belong to the inner servers and would hold close() open.
+    plain.closeIdleConnections();
+    secure.closeIdleConnections();
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return server;

@@ -1,0 +1,27 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import { createServer, type Server, type Socket } from 'node:net';
+
+/** The first byte of a TLS record carrying a handshake (the ClientHello). */
+const TLS_HANDSHAKE = 0x16;
+
+/**
+ * One port, two protocols: each connection's first byte says whether it is a
+ * TLS handshake or plain HTTP, and the socket goes to that server with the
+ * byte put back. Browsers and scripts keep using http://; kubectl needs
+ * https:// because client-go sends a bearer token only over TLS.
+ */
+export function dualProtocolServer(http: HttpServer, https: HttpsServer): Server {
+  return createServer((socket: Socket) => {
+    // A client that connects and never speaks would otherwise hold the socket forever.
+    socket.setTimeout(30_000, () => socket.destroy());
+    socket.once('error', () => socket.destroy());
+    socket.once('data', (chunk: Buffer) => {
+      socket.pause();
+      socket.setTimeout(0);
+      socket.unshift(chunk);
+      (chunk[0] === TLS_HANDSHAKE ? https : http).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+}
