@@ -13,7 +13,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'pier-tls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = (e: Record<string, string> = {}) => e as NodeJS.ProcessEnv;
 
-describe('ensureTls', () => {
+// RSA key generation takes seconds on a busy 2-core machine.
+describe('ensureTls', { timeout: 60_000 }, () => {
   it('generates a CA and a server certificate for localhost, 127.0.0.1 and the host name, once', () => {
     const first = ensureTls(dir, env());
     const ca = new X509Certificate(first.ca!);
@@ -55,7 +56,7 @@ describe('ensureTls', () => {
   });
 });
 
-describe('dualProtocolServer', () => {
+describe('dualProtocolServer', { timeout: 60_000 }, () => {
   it('answers plain HTTP and HTTPS on one port; HTTPS verifies only against the CA', async () => {
     const tls = ensureTls(dir, env());
     const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
