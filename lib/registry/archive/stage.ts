@@ -1,0 +1,271 @@
+/**
+ * Reads a tar archive (plain or gzip'd) as a stream and writes every regular
+ * file entry to a staging directory, hashing it on the way. Nothing of the
+ * archive is held in memory beyond one read buffer, and nothing it contains
+ * is ever written under its own name: entries land as `e<n>` files, so a
+ * hostile name cannot reach outside the staging directory. Anything that is
+ * not a plain file or directory (symlinks, hardlinks, devices) is refused.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Invalid } from '@/lib/errors';
+
+export interface StagedEntry {
+  /** The entry's path inside the archive, normalized (no `./`, no trailing `/`). */
+  name: string;
+  /** Where its bytes are on disk. */
+  file: string;
+  /** `sha256:<hex>` of the bytes. */
+  digest: string;
+  size: number;
+}
+
+export interface StagedArchive {
+  dir: string;
+  entries: Map<string, StagedEntry>;
+  /** Bytes of the archive file as given (compressed when it was). */
+  archiveBytes: number;
+}
+
+const BLOCK = 512;
+const MAX_META_BYTES = 1 << 20;
+const MAX_ENTRIES = 100_000;
+
+function refuse(reason: string): never {
+  throw new Invalid({ file: reason });
+}
+
+/** Resolves an entry name as the archive means it, refusing anything that escapes the archive root. */
+export function normalizeEntryName(raw: string): string {
+  if (raw.includes('\0')) refuse('an entry name contains a NUL byte');
+  if (raw.startsWith('/')) refuse(`entry "${raw}" has an absolute path`);
+  const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..')) refuse(`entry "${raw}" climbs out of the archive (..)`);
+  return parts.join('/');
+}
+
+function octal(buf: Buffer, start: number, len: number): number {
+  // GNU base-256 for sizes over 8 GiB: high bit of the first byte set.
+  if (buf[start] & 0x80) {
+    let v = 0;
+    for (let i = start + 1; i < start + len; i++) v = v * 256 + buf[i];
+    return v;
+  }
+  const s = buf.toString('latin1', start, start + len).replace(/\0.*$/s, '').trim();
+  if (s === '') return 0;
+  if (!/^[0-7]+$/.test(s)) refuse('not a tar archive (bad number in a header)');
+  return parseInt(s, 8);
+}
+
+function cstring(buf: Buffer, start: number, len: number): string {
+  const end = buf.indexOf(0, start);
+  return buf.toString('utf8', start, end >= 0 && end < start + len ? end : start + len);
+}
+
+function checksumOk(h: Buffer): boolean {
+  const stored = octal(h, 148, 8);
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
+  return sum === stored;
+}
+
+function parsePax(buf: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = 0;
+  while (i < buf.length) {
+    const sp = buf.indexOf(0x20, i);
+    if (sp < 0) break;
+    const len = parseInt(buf.toString('ascii', i, sp), 10);
+    if (!Number.isFinite(len) || len <= 0 || i + len > buf.length) refuse('not a tar archive (bad pax header)');
+    const rec = buf.toString('utf8', sp + 1, i + len - 1);
+    const eq = rec.indexOf('=');
+    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
+    i += len;
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  '1': 'a hard link',
+  '2': 'a symbolic link',
+  '3': 'a character device',
+  '4': 'a block device',
+  '6': 'a FIFO',
+};
+
+interface Current {
+  kind: 'file' | 'meta' | 'skip';
+  remaining: number;
+  padding: number;
+  entry?: StagedEntry;
+  fh?: FileHandle;
+  hash?: Hash;
+  meta?: Buffer[];
+  metaType?: string;
+}
+
+/**
+ * Stages `archive` into `dir` (which must exist and be empty). On error the
+ * caller removes `dir`; file handles are closed here either way.
+ */
+export async function stageArchive(
+  archive: string,
+  dir: string,
+  onProgress?: (doneBytes: number, totalBytes: number) => void,
+): Promise<StagedArchive> {
+  const archiveBytes = (await stat(archive)).size;
+  const entries = new Map<string, StagedEntry>();
+  const raw = createReadStream(archive, { highWaterMark: 1 << 20 });
+  let rawDone = 0;
+  let lastReport = 0;
+  const counted = (bytes: number) => {
+    rawDone += bytes;
+    if (onProgress && (rawDone - lastReport >= 8 << 20 || rawDone === archiveBytes)) {
+      lastReport = rawDone;
+      onProgress(rawDone, archiveBytes);
+    }
+  };
+
+  const magic = await readMagic(archive);
+  const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
+  let source: AsyncIterable<Buffer> = raw;
+  if (gzipped) {
+    const counter = new Transform({
+      transform(c: Buffer, _enc, cb) {
+        counted(c.length);
+        cb(null, c);
+      },
+    });
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    counter.on('error', (e) => gunzip.destroy(e));
+    source = raw.pipe(counter).pipe(gunzip);
+  }
+
+  const header = Buffer.alloc(BLOCK);
+  let headerFill = 0;
+  let cur: Current | null = null;
+  let pax: Record<string, string> = {};
+  let longName: string | null = null;
+  let zeroBlocks = 0;
+  let ended = false;
+  let n = 0;
+
+  const startEntry = async (h: Buffer): Promise<void> => {
+    const type = String.fromCharCode(h[156] || 0x30);
+    let size = octal(h, 124, 12);
+    if (pax.size !== undefined) size = Number(pax.size);
+    const padding = (BLOCK - (size % BLOCK)) % BLOCK;
+    if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
+      if (size > MAX_META_BYTES) refuse('not a tar archive (oversized extended header)');
+      cur = { kind: 'meta', remaining: size, padding, meta: [], metaType: type };
+      return;
+    }
+    const prefix = h.toString('latin1', 257, 262) === 'ustar' ? cstring(h, 345, 155) : '';
+    const rawName = pax.path ?? longName ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100));
+    pax = {};
+    longName = null;
+    const name = normalizeEntryName(rawName);
+    if (TYPE_NAMES[type]) refuse(`entry "${rawName}" is ${TYPE_NAMES[type]}; archives with links or devices are not accepted`);
+    if (type === '5') {
+      cur = { kind: 'skip', remaining: size, padding };
+      return;
+    }
+    if (type !== '0' && type !== '7') refuse(`entry "${rawName}" has an unsupported type "${type}"`);
+    if (name === '') refuse('an entry has an empty name');
+    if (entries.has(name)) refuse(`entry "${name}" appears twice`);
+    if (entries.size >= MAX_ENTRIES) refuse(`more than ${MAX_ENTRIES} entries`);
+    const file = path.join(dir, `e${n++}`);
+    const entry: StagedEntry = { name, file, digest: '', size };
+    entries.set(name, entry);
+    cur = { kind: 'file', remaining: size, padding, entry, fh: await open(file, 'wx'), hash: createHash('sha256') };
+    if (size === 0) await finishEntry();
+  };
+
+  const finishEntry = async (): Promise<void> => {
+    const c = cur!;
+    if (c.kind === 'file') {
+      c.entry!.digest = `sha256:${c.hash!.digest('hex')}`;
+      await c.fh!.close();
+      c.fh = undefined;
+    } else if (c.kind === 'meta') {
+      const body = Buffer.concat(c.meta!);
+      if (c.metaType === 'x') pax = parsePax(body);
+      else if (c.metaType === 'L') longName = body.toString('utf8').replace(/\0+$/, '');
+    }
+    if (c.padding === 0) cur = null;
+    else c.remaining = -1;
+  };
+
+  try {
+    for await (const chunk of source) {
+      if (!gzipped) counted(chunk.length);
+      let off = 0;
+      while (off < chunk.length && !ended) {
+        if (cur) {
+          const c: Current = cur;
+          if (c.remaining > 0) {
+            const take = Math.min(c.remaining, chunk.length - off);
+            const part = chunk.subarray(off, off + take);
+            if (c.kind === 'file') {
+              c.hash!.update(part);
+              await c.fh!.write(part);
+            } else if (c.kind === 'meta') {
+              c.meta!.push(Buffer.from(part));
+            }
+            c.remaining -= take;
+            off += take;
+            if (c.remaining === 0) await finishEntry();
+          } else {
+            // remaining === -1: skipping the padding to the next block.
+            const take = Math.min(c.padding, chunk.length - off);
+            c.padding -= take;
+            off += take;
+            if (c.padding === 0) cur = null;
+          }
+          continue;
+        }
+        const take = Math.min(BLOCK - headerFill, chunk.length - off);
+        chunk.copy(header, headerFill, off, off + take);
+        headerFill += take;
+        off += take;
+        if (headerFill < BLOCK) continue;
+        headerFill = 0;
+        if (header.every((b) => b === 0)) {
+          if (++zeroBlocks === 2) ended = true;
+          continue;
+        }
+        zeroBlocks = 0;
+        if (!checksumOk(header)) refuse('not a tar archive (bad header checksum)');
+        await startEntry(header);
+      }
+      if (ended) break;
+    }
+    if (cur || headerFill !== 0) refuse('the archive is truncated');
+    if (entries.size === 0) refuse('the archive holds no files');
+  } catch (e) {
+    if (e instanceof Invalid) throw e;
+    if (e instanceof Error && /incorrect header check|unexpected end of file|invalid/i.test(e.message)) refuse(`the archive's gzip stream is broken: ${e.message}`);
+    throw e;
+  } finally {
+    raw.destroy();
+    const c = cur as Current | null;
+    if (c?.fh) await c.fh.close().catch(() => {});
+  }
+  return { dir, entries, archiveBytes };
+}
+
+async function readMagic(file: string): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    await fh.read(b, 0, 2, 0);
+    return b;
+  } finally {
+    await fh.close();
+  }
+}
