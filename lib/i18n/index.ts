@@ -1,14 +1,16 @@
 import { adminEn } from './en/admin';
 import { consoleEn } from './en/console';
+import { imagesEn } from './en/images';
 import { adminZh } from './zh/admin';
 import { consoleZh } from './zh/console';
+import { imagesZh } from './zh/images';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

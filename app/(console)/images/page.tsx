@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
 import { titled } from '../_server/page-title';
+import { WorkspacesPage } from './workspaces-page';
 
-export const generateMetadata = titled('nav.images');
+export const generateMetadata = titled('images.workspaces.title');
 
 export default function Page() {
-  return <AreaPage area="images" icon="images" />;
+  return <WorkspacesPage />;
 }

@@ -10,6 +10,7 @@ export function harborProjectOf(w: WorkspaceView): HarborProjectBase {
     creation_time: w.createdAt.toISOString(),
     image_count: w.imageCount,
     domain_project_info: { domain_name: w.departmentName ?? '', openstack_project_name: w.projectName ?? '' },
+    size: w.sizeBytes,
   };
 }
 
@@ -23,6 +24,8 @@ export function imageBaseOf(r: RepositoryView): ImageBase {
     id: r.id,
     description: r.description,
     public: r.public ? 'True' : 'False',
+    pull_count: r.pullCount,
+    size: r.sizeBytes,
   };
 }
 
@@ -33,5 +36,7 @@ export function tagInfoOf(t: TagView): TagInfo {
     size: t.sizeBytes,
     docker_version: t.dockerVersion,
     pull_command: t.pullCommand,
+    digest: t.digest,
+    architecture: t.architecture,
   };
 }

@@ -13,6 +13,8 @@ const pageSize = z.coerce.number().int('a whole number').min(1, 'at least 1').ma
 export const harborProjectCreate = z.strictObject({
   harbor_project_name: z.string({ error: 'required' }).pipe(workspaceName),
   public: z.unknown().refine((v) => v !== undefined, 'required (true/false)').pipe(strBool),
+  /** Pier's addition: the owning Pier project (the console sends its current project). */
+  project_id: z.string().max(64, 'at most 64 characters').optional(),
 });
 
 export const harborProjectAccess = z.strictObject({
@@ -89,6 +91,8 @@ export const harborProjectBase = z.object({
   creation_time: z.string(),
   image_count: z.number(),
   domain_project_info: domainProjectInfo,
+  /** Pier's addition: bytes of the distinct images in the workspace. */
+  size: z.number(),
 });
 
 export const imageBase = z.object({
@@ -100,6 +104,9 @@ export const imageBase = z.object({
   id: z.string(),
   description: z.string(),
   public: z.enum(['True', 'False']),
+  /** Pier's additions: downloads and bytes of the distinct images. */
+  pull_count: z.number(),
+  size: z.number(),
 });
 
 export const tagInfo = z.object({
@@ -108,6 +115,9 @@ export const tagInfo = z.object({
   size: z.number(),
   docker_version: z.string(),
   pull_command: z.string(),
+  /** Pier's additions. */
+  digest: z.string(),
+  architecture: z.string(),
 });
 
 export type HarborProjectBase = z.infer<typeof harborProjectBase>;

@@ -11,7 +11,7 @@ type P = { productType: string };
 export const POST = route<P>(ecns, async ({ req, ctx, params }) => {
   checkProductType(params.productType, IMAGE_PRODUCT_TYPES);
   const input = await jsonBody(req, harborProjectCreate);
-  const ws = await createWorkspace(ctx, { name: input.harbor_project_name, public: input.public });
+  const ws = await createWorkspace(ctx, { name: input.harbor_project_name, public: input.public, projectId: input.project_id });
   return json({ harbor_project: harborProjectOf(ws) }, 201);
 });
 

@@ -10,11 +10,14 @@ import { deleteRepositories, listRepositories } from '@/lib/images/repositories'
 
 type P = { productType: string };
 
-/** `public=true` public images, `false` private ones; only administrators may leave it out (then: everything they see). */
+/**
+ * `public=true` public images, `false` private ones; only administrators may leave it out (then: everything they see),
+ * and anyone when naming one workspace (`harbor_project_name`, Pier's addition).
+ */
 export const GET = route<P>(ecns, async ({ req, ctx, params }) => {
   checkProductType(params.productType, IMAGE_PRODUCT_TYPES);
   const q = parseWith(repositoriesQuery, queryObject(req));
-  if (q.public === undefined && !isAdmin(ctx)) throw new Invalid({ public: 'required (true/false) unless you are an administrator' });
+  if (q.public === undefined && !q.harbor_project_name && !isAdmin(ctx)) throw new Invalid({ public: 'required (true/false) unless you are an administrator' });
   const page = await listRepositories(ctx, {
     public: q.public, workspace: q.harbor_project_name, q: q.name, page: q.page, pageSize: q.page_size,
     orderBy: REPOSITORY_ORDER[q.order_by], order: q.order, projectId: q.project_id,
