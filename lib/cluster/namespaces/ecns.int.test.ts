@@ -38,7 +38,7 @@ async function ecns(handler: Handler, path: string, params: Record<string, strin
 /** GET from the simulated cluster's API as the system admin. */
 async function k8s(path: string) {
   const segments = path.split('/').filter(Boolean);
-  const res = await call(k8sRoute.GET as Handler, request(`/k8s/local/${path}`, { token: tokens.admin }), { cluster: 'local', path: segments } as never);
+  const res = await call(k8sRoute.GET, request(`/k8s/local/${path}`, { token: tokens.admin }), { cluster: 'local', path: segments });
   return { status: res.status, body: await body(res) };
 }
 
@@ -137,9 +137,9 @@ describe('create with quota', () => {
     ['a quota as a string', { extra: { quota: { memory: '8' } } }, 'namespace.quota.memory'],
     ['an unknown quota item', { extra: { quota: { gpus: 1 } } }, 'namespace.quota.gpus'],
     ['an unknown field', { extra: { color: 'red' } }, 'namespace.color'],
-  ])('400 naming the field for %s, and nothing is created', async (_what, o, field) => {
+  ] as Array<[string, { base?: Record<string, unknown>; extra?: Record<string, unknown> }, string]>)('400 naming the field for %s, and nothing is created', async (_what, o, field) => {
     const name = typeof o.base?.name === 'string' ? o.base.name : 'never-made';
-    const res = await create(name, o as never);
+    const res = await create(name, o);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 400, title: 'Bad Request' });
     expect(res.body.error.message).toContain(`${field}:`);
@@ -246,8 +246,8 @@ describe('psp, user_ids, quota', () => {
     expect(res.body.namespace.namespace_base.user_ids).toEqual([{ id: w.users.guest.id, email: 'guest@example.com' }]);
     const devList = await ecns(byType.GET as Handler, 'namespace/clustertype/EKS/', { clusterType: 'EKS' }, { as: 'dev' });
     expect(devList.body.namespaces.map((n: { namespace_base: { name: string } }) => n.namespace_base.name)).not.toContain('alpha');
-    const asDev = await call(k8sRoute.GET as Handler, request('/k8s/local/api/v1/namespaces/alpha/configmaps', { token: tokens.dev }),
-      { cluster: 'local', path: ['api', 'v1', 'namespaces', 'alpha', 'configmaps'] } as never);
+    const asDev = await call(k8sRoute.GET, request('/k8s/local/api/v1/namespaces/alpha/configmaps', { token: tokens.dev }),
+      { cluster: 'local', path: ['api', 'v1', 'namespaces', 'alpha', 'configmaps'] });
     expect(asDev.status).toBe(403);
     expect((await patchUsers('alpha', [])).status).toBe(200);
     expect((await k8s('api/v1/namespaces/alpha')).body.metadata.annotations?.[USERS_ANNOTATION]).toBeUndefined();
