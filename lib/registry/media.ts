@@ -55,3 +55,13 @@ export function pickPlatform(manifests: Descriptor[]): Descriptor | undefined {
   const real = manifests.filter((m) => isManifestType(m.mediaType) && m.platform?.os !== 'unknown');
   return real.find((m) => m.platform?.os === 'linux' && m.platform?.architecture === 'amd64') ?? real[0];
 }
+
+/** Blob descriptors a manifest lists (config and layers); [] for an index or anything unreadable. */
+export function referencedDigestsSafe(bytes: Buffer): Descriptor[] {
+  try {
+    const m = JSON.parse(bytes.toString('utf8')) as { config?: Descriptor; layers?: Descriptor[] };
+    return [m.config, ...(m.layers ?? [])].filter((d): d is Descriptor => !!d && typeof d.digest === 'string');
+  } catch {
+    return [];
+  }
+}
