@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { freshDatabase } from './bench-database';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -60,26 +60,6 @@ async function run(c: Case) {
     'p99 ms': r.latency.p99,
     requests: r.requests.total,
     'non-2xx+errors': bad,
-  };
-}
-
-/** A fresh database on the PostgreSQL server named by `serverUrl`; returns its URL and a drop function. */
-async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `pier_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
   };
 }
 

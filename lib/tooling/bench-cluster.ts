@@ -1,0 +1,313 @@
+/**
+ * `npm run bench:cluster`: the simulated cluster under the issue's fixed
+ * workload, against a real Pier started with `npm start` on a throwaway store
+ * (PGlite, or a fresh database on PIER_BENCH_DATABASE_URL's PostgreSQL).
+ *
+ *  1. load: NODES nodes, DEPLOYMENTS Deployments of REPLICAS pods each, spread
+ *     over NAMESPACES namespaces, created through the API; the controllers
+ *     make the pods. Reports how long until every pod is Running.
+ *  2. list: a namespace's pods by label selector, 500 a page, following
+ *     `continue`: per-page latency percentiles.
+ *  3. watch: a pod watch open while pods are patched; the delay between
+ *     sending the patch and the watch event arriving.
+ *  4. rollout: a 100-replica Deployment changes its image; wall time until
+ *     the rollout is complete (the kubectl `rollout status` rule).
+ *  Throughout: the resident memory of Pier's processes, sampled every second.
+ *
+ * Everything goes over HTTP to /k8s/local with an admin token, as kubectl
+ * or the adapter would. Numbers go to docs/performance.md by hand.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freshDatabase } from './bench-database';
+
+const PORT = Number(process.env.PIER_BENCH_PORT || 3291);
+const BASE = `http://127.0.0.1:${PORT}`;
+const K8S = `${BASE}/k8s/local`;
+const PASSWORD = 'bench-password-1';
+const NODES = Number(process.env.PIER_BENCH_NODES || 100);
+const DEPLOYMENTS = Number(process.env.PIER_BENCH_DEPLOYMENTS || 500);
+const REPLICAS = Number(process.env.PIER_BENCH_REPLICAS || 100);
+const NAMESPACES = Number(process.env.PIER_BENCH_NAMESPACES || 10);
+const ROLLOUT_REPLICAS = 100;
+const LOAD_TIMEOUT_MS = Number(process.env.PIER_BENCH_LOAD_TIMEOUT_S || 1800) * 1000;
+
+let token = '';
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  return { authorization: `Bearer ${token}`, ...extra };
+}
+
+async function k8s(method: string, p: string, body?: unknown, contentType = 'application/json'): Promise<any> {
+  const res = await fetch(K8S + p, {
+    method,
+    headers: headers(body === undefined ? {} : { 'content-type': contentType }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentiles(samples: number[]): Record<string, number> {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1]) };
+}
+
+/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
+function treeRssMiB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let kib = 0;
+  const walk = (pid: number) => {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kib += m ? Number(m[1]) : 0;
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(rootPid);
+  return Math.round(kib / 1024);
+}
+
+async function waitReady(): Promise<void> {
+  for (let i = 0; i < 2400; i++) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error('Pier did not become ready');
+}
+
+async function signIn(): Promise<string> {
+  const res = await fetch(`${BASE}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password: PASSWORD } } } } }),
+  });
+  const t = res.headers.get('x-subject-token');
+  if (!t) throw new Error(`sign-in failed: ${res.status}`);
+  return t;
+}
+
+function node(i: number) {
+  const name = `bench-node-${String(i).padStart(3, '0')}`;
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'pier.io/bench': 'true' } },
+    status: {
+      capacity: { cpu: '64', memory: '256Gi', pods: '1000' },
+      allocatable: { cpu: '64', memory: '256Gi', pods: '1000' },
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      nodeInfo: { kubeletVersion: 'v1.30.0', osImage: 'Pier simulated', architecture: 'amd64', operatingSystem: 'linux' },
+    },
+  };
+}
+
+function deployment(name: string, namespace: string, replicas: number, image: string) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace, labels: { app: name } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      template: {
+        metadata: { labels: { app: name, tier: 'web' } },
+        spec: { containers: [{ name: 'web', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+      },
+    },
+  };
+}
+
+async function runningPods(namespace?: string): Promise<number> {
+  let count = 0;
+  let cont = '';
+  const base = namespace ? `/api/v1/namespaces/${namespace}/pods` : '/api/v1/pods';
+  do {
+    const q = new URLSearchParams({ limit: '5000', fieldSelector: 'status.phase=Running' });
+    if (cont) q.set('continue', cont);
+    const list = await k8s('GET', `${base}?${q}`);
+    count += list.items.length;
+    cont = list.metadata?.continue ?? '';
+  } while (cont);
+  return count;
+}
+
+async function load(): Promise<Record<string, unknown>> {
+  const t0 = Date.now();
+  for (let i = 0; i < NODES; i++) await k8s('POST', '/api/v1/nodes', node(i));
+  for (let n = 0; n < NAMESPACES; n++) {
+    await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `bench-${n}` } });
+  }
+  for (let d = 0; d < DEPLOYMENTS; d++) {
+    const ns = `bench-${d % NAMESPACES}`;
+    await k8s('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(`app-${d}`, ns, REPLICAS, 'nginx:alpine'));
+  }
+  const created = Date.now();
+  const want = DEPLOYMENTS * REPLICAS;
+  let running = 0;
+  while (Date.now() - t0 < LOAD_TIMEOUT_MS) {
+    running = await runningPods();
+    process.stdout.write(`\rbench: ${running}/${want} pods Running after ${((Date.now() - t0) / 1000).toFixed(0)} s   `);
+    if (running >= want) break;
+    await sleep(2000);
+  }
+  process.stdout.write('\n');
+  return {
+    nodes: NODES,
+    deployments: DEPLOYMENTS,
+    'pods wanted': want,
+    'pods Running': running,
+    'objects created via API (s)': (created - t0) / 1000,
+    'until all Running (s)': (Date.now() - t0) / 1000,
+  };
+}
+
+/** A namespace's pods by label selector, 500 a page. */
+async function listByLabel(rounds: number): Promise<Record<string, number>> {
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const ns = `bench-${r % NAMESPACES}`;
+    let cont = '';
+    do {
+      const q = new URLSearchParams({ labelSelector: 'tier=web', limit: '500' });
+      if (cont) q.set('continue', cont);
+      const t = performance.now();
+      const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?${q}`, { headers: headers() });
+      const list = await res.json();
+      samples.push(performance.now() - t);
+      if (!res.ok) throw new Error(`list: ${res.status}`);
+      cont = list.metadata?.continue ?? '';
+    } while (cont);
+  }
+  return percentiles(samples);
+}
+
+/** Time from sending a patch to its watch event arriving. */
+async function watchDelay(rounds: number): Promise<Record<string, number>> {
+  const ns = 'bench-0';
+  const pods = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=${rounds}`)).items as any[];
+  const rv = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=1`)).metadata.resourceVersion;
+  const controller = new AbortController();
+  const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?watch=1&resourceVersion=${rv}&labelSelector=tier%3Dweb`, {
+    headers: headers(),
+    signal: controller.signal,
+  });
+  const waiting = new Map<string, (t: number) => void>();
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const pump = (async () => {
+    let buf = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buf += decoder.decode(value, { stream: true });
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (!line.trim()) continue;
+        const ev = JSON.parse(line);
+        const mark = ev.object?.metadata?.labels?.['bench-mark'];
+        if (mark && waiting.has(mark)) waiting.get(mark)!(performance.now());
+      }
+    }
+  })();
+  const samples: number[] = [];
+  for (let i = 0; i < Math.min(rounds, pods.length); i++) {
+    const mark = `m${i}-${Date.now()}`;
+    const seen = new Promise<number>((resolve) => waiting.set(mark, resolve));
+    const t = performance.now();
+    await k8s('PATCH', `/api/v1/namespaces/${ns}/pods/${pods[i].metadata.name}`, { metadata: { labels: { 'bench-mark': mark } } }, 'application/merge-patch+json');
+    samples.push((await seen) - t);
+    waiting.delete(mark);
+    await sleep(137); // spread the patches over the poll interval
+  }
+  controller.abort();
+  await pump;
+  return percentiles(samples);
+}
+
+function rolloutComplete(d: any): boolean {
+  const s = d.status ?? {};
+  const want = d.spec.replicas;
+  return (s.observedGeneration ?? 0) >= d.metadata.generation && s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want;
+}
+
+async function rollout(): Promise<Record<string, number>> {
+  const ns = 'bench-roll';
+  await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const p = `/apis/apps/v1/namespaces/${ns}/deployments/roll`;
+  const t0 = Date.now();
+  await k8s('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment('roll', ns, ROLLOUT_REPLICAS, 'nginx:alpine'));
+  while (!rolloutComplete(await k8s('GET', p))) await sleep(100);
+  const scaledUp = (Date.now() - t0) / 1000;
+  const t1 = Date.now();
+  await k8s('PATCH', p, { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } }, 'application/strategic-merge-patch+json');
+  while (!rolloutComplete(await k8s('GET', p))) await sleep(100);
+  return { replicas: ROLLOUT_REPLICAS, 'create → complete (s)': scaledUp, 'image change → complete (s)': (Date.now() - t1) / 1000 };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-cluster-'));
+  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+  const database = pgServer ? await freshDatabase(pgServer) : null;
+  const server: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+    env: {
+      ...process.env, PORT: String(PORT), PIER_HOST: '127.0.0.1', PIER_DATA_DIR: dataDir,
+      PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD, DATABASE_URL: database?.url ?? '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  console.log(`bench:cluster: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}`);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, treeRssMiB(server.pid!));
+  }, 1000);
+  try {
+    await waitReady();
+    token = await signIn();
+    const only = (process.env.PIER_BENCH_ONLY ?? 'load,list,watch,rollout').split(',');
+    if (only.includes('load')) console.table([await load()]);
+    if (only.includes('list')) console.table([{ case: 'list pods by label, 500 a page (ms)', ...(await listByLabel(40)) }]);
+    if (only.includes('watch')) console.table([{ case: 'patch → watch event (ms)', ...(await watchDelay(50)) }]);
+    if (only.includes('rollout')) console.table([await rollout()]);
+    peakRss = Math.max(peakRss, treeRssMiB(server.pid!));
+    console.log(`peak resident memory of Pier (process tree): ${peakRss} MiB`);
+    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
+  } finally {
+    clearInterval(sampler);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
