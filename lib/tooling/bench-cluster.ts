@@ -40,7 +40,15 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { authorization: `Bearer ${token}`, ...extra };
 }
 
-async function k8s(method: string, p: string, body?: unknown, contentType = 'application/json'): Promise<any> {
+/** The little of an object or list that the bench reads. */
+interface Obj {
+  metadata: { name: string; generation?: number; resourceVersion?: string; continue?: string; labels?: Record<string, string> };
+  spec?: { replicas?: number };
+  status?: { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number };
+  items: Obj[];
+}
+
+async function k8s(method: string, p: string, body?: unknown, contentType = 'application/json'): Promise<Obj> {
   const res = await fetch(K8S + p, {
     method,
     headers: headers(body === undefined ? {} : { 'content-type': contentType }),
@@ -48,7 +56,7 @@ async function k8s(method: string, p: string, body?: unknown, contentType = 'app
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
+  return JSON.parse(text) as Obj;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -197,7 +205,7 @@ async function listByLabel(rounds: number): Promise<Record<string, number>> {
       if (cont) q.set('continue', cont);
       const t = performance.now();
       const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?${q}`, { headers: headers() });
-      const list = await res.json();
+      const list = (await res.json()) as Obj;
       samples.push(performance.now() - t);
       if (!res.ok) throw new Error(`list: ${res.status}`);
       cont = list.metadata?.continue ?? '';
@@ -209,7 +217,7 @@ async function listByLabel(rounds: number): Promise<Record<string, number>> {
 /** Time from sending a patch to its watch event arriving. */
 async function watchDelay(rounds: number): Promise<Record<string, number>> {
   const ns = 'bench-0';
-  const pods = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=${rounds}`)).items as any[];
+  const pods = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=${rounds}`)).items;
   const rv = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=1`)).metadata.resourceVersion;
   const controller = new AbortController();
   const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?watch=1&resourceVersion=${rv}&labelSelector=tier%3Dweb`, {
@@ -230,7 +238,7 @@ async function watchDelay(rounds: number): Promise<Record<string, number>> {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         if (!line.trim()) continue;
-        const ev = JSON.parse(line);
+        const ev = JSON.parse(line) as { object?: Obj };
         const mark = ev.object?.metadata?.labels?.['bench-mark'];
         if (mark && waiting.has(mark)) waiting.get(mark)!(performance.now());
       }
@@ -251,10 +259,10 @@ async function watchDelay(rounds: number): Promise<Record<string, number>> {
   return percentiles(samples);
 }
 
-function rolloutComplete(d: any): boolean {
+function rolloutComplete(d: Obj): boolean {
   const s = d.status ?? {};
-  const want = d.spec.replicas;
-  return (s.observedGeneration ?? 0) >= d.metadata.generation && s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want;
+  const want = d.spec?.replicas;
+  return (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 1) && s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want;
 }
 
 async function rollout(): Promise<Record<string, number>> {
