@@ -1,5 +1,6 @@
 import type { Controller } from './types';
 import { replicaSetController } from './replicaset';
+import { jobController } from './job';
 import { statefulSetController } from './statefulset';
 
 export type { Controller, ControllerContext, Requeue } from './types';
@@ -10,5 +11,5 @@ export { ClusterManager, type ManagerOptions } from './manager';
  * each round's due keys. Add a controller here (see docs/cluster-controllers.md).
  */
 export function defaultControllers(): Controller[] {
-  return [replicaSetController, statefulSetController];
+  return [replicaSetController, statefulSetController, jobController];
 }
