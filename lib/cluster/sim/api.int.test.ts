@@ -40,7 +40,7 @@ describe('authentication and discovery', () => {
     expect(await body(await k8s('api'))).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
     const groups = await body(await k8s('apis'));
     expect(groups.kind).toBe('APIGroupList');
-    expect(groups.groups.map((g: { name: string }) => g.name).sort()).toEqual(['apps', 'autoscaling', 'batch', 'networking.k8s.io', 'storage.k8s.io']);
+    expect(groups.groups.map((g: { name: string }) => g.name).sort()).toEqual(['apps', 'autoscaling', 'batch', 'coordination.k8s.io', 'networking.k8s.io', 'storage.k8s.io']);
     expect(groups.groups.find((g: { name: string }) => g.name === 'autoscaling').preferredVersion).toEqual({ groupVersion: 'autoscaling/v2', version: 'v2' });
     const core = await body(await k8s('api/v1'));
     expect(core).toMatchObject({ kind: 'APIResourceList', groupVersion: 'v1' });

@@ -61,6 +61,8 @@ export const KINDS: readonly KindInfo[] = [
   kind('batch', 'v1', { kind: 'CronJob', plural: 'cronjobs', shortNames: ['cj'], categories: ALL, subresources: ['status'] }),
   kind('autoscaling', 'v2', { kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', shortNames: ['hpa'], categories: ALL,
     subresources: ['status'] }),
+  // kubectl describe node shows the node's heartbeat Lease (kube-node-lease/<node>).
+  kind('coordination.k8s.io', 'v1', { kind: 'Lease', plural: 'leases' }),
   kind('networking.k8s.io', 'v1', { kind: 'Ingress', plural: 'ingresses', shortNames: ['ing'], subresources: ['status'] }),
 ];
 

@@ -12,6 +12,7 @@ import { requireAccess, visibleSimCluster } from './access';
 import { deleteOptionsBody, objectBody, patchBody } from './body';
 import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
 import { parseApiPath } from './paths';
+import { includeObjectParam, notAcceptable, onlyUnsupportedTables, tableRequested, toTable, type TableOptions } from './table';
 import { watchStream } from './watch';
 
 type ObjectPath = { kind: KindInfo; namespace?: string; name?: string; subresource?: string };
@@ -58,7 +59,13 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
       path.kind, path.namespace, method === 'POST' ? undefined : path.name);
   }
   switch (method) {
-    case 'GET': return path.name ? read(s, path as Required<ObjectPath>) : collection(s, path, q);
+    case 'GET': {
+      const accept = req.headers.get('accept');
+      if (onlyUnsupportedTables(accept)) throw notAcceptable();
+      const version = path.subresource ? null : tableRequested(accept);
+      const table = version ? { version, includeObject: includeObjectParam(q.get('includeObject')), now: ctx.clock.now() } : undefined;
+      return path.name ? read(s, path as Required<ObjectPath>, table) : collection(s, path, q, table);
+    }
     case 'POST': return create(s, path, req);
     case 'PUT': return replace(s, path, req);
     case 'PATCH': return patch(s, path, req);
@@ -67,12 +74,13 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
   }
 }
 
-async function read(s: Sim, p: Required<ObjectPath>): Promise<Response> {
+async function read(s: Sim, p: Required<ObjectPath>, table?: TableOptions): Promise<Response> {
   const obj = await getObject(s, p.kind, p.namespace, p.name);
+  if (table) return json(toTable(p.kind, [obj], { resourceVersion: obj.metadata?.resourceVersion }, table));
   return json(p.subresource === 'scale' ? scaleOf(p.kind, obj) : obj);
 }
 
-async function collection(s: Sim, p: ObjectPath, q: URLSearchParams): Promise<Response> {
+async function collection(s: Sim, p: ObjectPath, q: URLSearchParams, table?: TableOptions): Promise<Response> {
   const common = { namespace: p.namespace, labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector') };
   if (flag(q.get('watch'))) {
     const stream = watchStream(s, p.kind, {
@@ -80,10 +88,12 @@ async function collection(s: Sim, p: ObjectPath, q: URLSearchParams): Promise<Re
       resourceVersion: q.get('resourceVersion'),
       timeoutSeconds: intParam(q, 'timeoutSeconds'),
       allowWatchBookmarks: flag(q.get('allowWatchBookmarks')),
+      table,
     });
     return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, private' } });
   }
-  return json(await listObjects(s, p.kind, { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') }));
+  const list = await listObjects(s, p.kind, { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') });
+  return json(table ? toTable(p.kind, list.items, list.metadata, table) : list);
 }
 
 function named(p: ObjectPath, method: string): asserts p is Required<Omit<ObjectPath, 'subresource'>> & ObjectPath {

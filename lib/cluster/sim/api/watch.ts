@@ -1,7 +1,8 @@
 import { apiVersionOf, type KindInfo } from '../kinds';
 import { metaOf, type K8sObject } from '../objects';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../selectors';
-import { badRequest, failureStatus, K8sError } from '../status';
+import { badRequest, failureStatus, K8sError, type K8sStatus } from '../status';
+import { toTable, type TableOptions } from './table';
 import { changesSince, currentVersion, listObjects, type Sim } from '../store';
 
 export interface WatchOptions {
@@ -11,6 +12,8 @@ export interface WatchOptions {
   fieldSelector?: string | null;
   timeoutSeconds?: number;
   allowWatchBookmarks?: boolean;
+  /** Send each object as a one-row Table (kubectl get -w). */
+  table?: TableOptions;
 }
 
 /** How often a watch looks at the change log. */
@@ -46,7 +49,15 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (ev: unknown) => controller.enqueue(enc.encode(`${JSON.stringify(ev)}\n`));
+      let columnsSent = false;
+      const asTable = (ev: { type: string; object: K8sObject | K8sStatus }) => {
+        if (!o.table || ev.type === 'ERROR' || ev.type === 'BOOKMARK') return ev;
+        const t = toTable(k, [ev.object as K8sObject], { resourceVersion: metaOf(ev.object as K8sObject).resourceVersion },
+          { ...o.table, now: s.clock.now(), withColumns: !columnsSent });
+        columnsSent = true;
+        return { type: ev.type, object: t };
+      };
+      const send = (ev: { type: string; object: K8sObject | K8sStatus }) => controller.enqueue(enc.encode(`${JSON.stringify(asTable(ev))}\n`));
       const deadline = Date.now() + timeoutMs;
       try {
         let last: number;
