@@ -4,7 +4,7 @@ const nextConfig = {
   // must reach a handler either way, never a 308 redirect.
   skipTrailingSlashRedirect: true,
   // Native and WASM packages are loaded from node_modules at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', '@kubernetes/client-node'],
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole tree (tests included); the
   // build need not repeat it, and a type slip in a test must not stop `npm start`.

@@ -16,6 +16,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return chunks.length ? Buffer.concat(chunks) : undefined;
 }
 
+const readers = new Set<ReadableStreamDefaultReader<Uint8Array>>();
+
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const m = /^\/k8s\/([^/]+)\/(.*)$/.exec(url.pathname);
@@ -41,12 +43,14 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   // Streamed as it comes: watches are long-lived chunked answers.
   const reader = answer.body.getReader();
+  readers.add(reader);
   res.on('close', () => void reader.cancel().catch(() => undefined));
   for (;;) {
     const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
     if (done) break;
     res.write(value);
   }
+  readers.delete(reader);
   res.end();
 }
 
@@ -67,9 +71,14 @@ export async function startSimServer(): Promise<SimServer> {
   process.env.PIER_SELF_URL = url;
   return {
     url,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async () => {
+      // Cancel open watch streams first, so they stop polling the store before a test disposes of it.
+      await Promise.all([...readers].map((r) => r.cancel().catch(() => undefined)));
+      readers.clear();
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
   };
 }

@@ -1,0 +1,136 @@
+import { ListWatch, Watch, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import type { PierError } from '@/lib/errors';
+import type { KubeClients } from './connect';
+import { toPierError } from './errors';
+import { listAll, type KindRef, type KubeObject } from './objects';
+
+/** The lists the console shows most, kept per cluster by list+watch instead of listed per request. */
+export const CACHED: Record<'nodes' | 'pods' | 'namespaces', KindRef & { path: string }> = {
+  nodes: { apiVersion: 'v1', kind: 'Node', path: '/api/v1/nodes' },
+  pods: { apiVersion: 'v1', kind: 'Pod', path: '/api/v1/pods' },
+  namespaces: { apiVersion: 'v1', kind: 'Namespace', path: '/api/v1/namespaces' },
+};
+export type CachedResource = keyof typeof CACHED;
+
+export interface CachedView<T extends KubeObject = KubeObject> {
+  items: readonly T[];
+  /** The last resourceVersion the cache has seen. */
+  resourceVersion: string;
+  /** True while the watch is broken and being restarted: items are the last known state. */
+  stale: boolean;
+}
+
+interface Entry {
+  clients: KubeClients;
+  lw: ListWatch<KubernetesObject>;
+  ready: Promise<void>;
+  synced: boolean;
+  stale: boolean;
+  lastError?: PierError;
+  lastUsed: number;
+  backoffMs: number;
+  timer?: NodeJS.Timeout;
+}
+
+const IDLE_MS = 10 * 60_000;
+const MAX_BACKOFF_MS = 30_000;
+const entries = new Map<string, Entry>();
+let sweeper: NodeJS.Timeout | undefined;
+
+function keyOf(c: KubeClients, r: CachedResource) {
+  return `${c.cluster.id}/${r}`;
+}
+
+function sweep() {
+  const now = Date.now();
+  for (const [key, e] of entries) if (now - e.lastUsed > IDLE_MS) stopEntry(key, e);
+  if (entries.size === 0 && sweeper) {
+    clearInterval(sweeper);
+    sweeper = undefined;
+  }
+}
+
+function stopEntry(key: string, e: Entry) {
+  entries.delete(key);
+  clearTimeout(e.timer);
+  void e.lw.stop();
+}
+
+function open(c: KubeClients, r: CachedResource): Entry {
+  const ref = CACHED[r];
+  // Pages of 500 on (re)list, so a large cluster is not one giant answer.
+  const listFn = async () => {
+    const all = await listAll(c, ref, {}, 500);
+    return { apiVersion: 'v1', kind: `${ref.kind}List`, metadata: { resourceVersion: all.resourceVersion }, items: all.items } as KubernetesListObject<KubernetesObject>;
+  };
+  const lw = new ListWatch<KubernetesObject>(ref.path, new Watch(c.kc), listFn, false);
+  const e: Entry = { clients: c, lw, ready: Promise.resolve(), synced: false, stale: false, lastUsed: Date.now(), backoffMs: 1000 };
+  lw.on('connect', () => {
+    e.backoffMs = Math.max(1000, e.backoffMs);
+  });
+  lw.on('error', (err: unknown) => {
+    e.lastError = toPierError(err);
+    e.stale = true;
+    // ListWatch stops on an error; restart it (list again if needed) with backoff, as long as someone reads this cache.
+    clearTimeout(e.timer);
+    e.timer = setTimeout(() => {
+      if (entries.get(keyOf(c, r)) !== e) return;
+      e.ready = lw.start().then(() => {
+        if (!e.lastError) e.stale = false;
+      });
+      e.lastError = undefined;
+    }, e.backoffMs);
+    e.timer.unref?.();
+    e.backoffMs = Math.min(MAX_BACKOFF_MS, e.backoffMs * 2);
+  });
+  e.ready = lw.start().then(() => {
+    if (!e.lastError) {
+      e.synced = true;
+      e.stale = false;
+      e.backoffMs = 1000;
+    }
+  });
+  return e;
+}
+
+/**
+ * The cluster's nodes, pods or namespaces from a watch-fed cache. The first
+ * read of a cluster's resource lists it and starts a watch; later reads are
+ * served from memory. If the first list fails, the error is thrown and the
+ * next read tries again. If the watch breaks later, reads get the last known
+ * state with `stale: true` while it restarts with backoff (1 s doubling to
+ * 30 s), re-listing when the server says its version is too old (410).
+ * Caches nobody read for 10 minutes are stopped.
+ */
+export async function cachedList<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource, namespace?: string): Promise<CachedView<T>> {
+  const key = keyOf(c, r);
+  let e = entries.get(key);
+  if (e && e.clients !== c) {
+    // New credentials or address for this cluster: start over with the new clients.
+    stopEntry(key, e);
+    e = undefined;
+  }
+  if (!e) {
+    e = open(c, r);
+    entries.set(key, e);
+    sweeper ??= setInterval(sweep, 60_000);
+    sweeper.unref?.();
+  }
+  e.lastUsed = Date.now();
+  if (!e.synced) {
+    await e.ready;
+    if (!e.synced) {
+      const err = e.lastError;
+      stopEntry(key, e);
+      throw err ?? toPierError(new Error('the cache did not sync'));
+    }
+  }
+  const ref = CACHED[r];
+  const items = e.lw.list(namespace).map((o) => ({ apiVersion: ref.apiVersion, kind: ref.kind, ...o }) as unknown as T);
+  return { items, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+/** Stops the caches of one cluster (edited, removed) or of all (tests, shutdown). */
+export function stopCaches(clusterId?: string): void {
+  for (const [key, e] of entries) if (!clusterId || e.clients.cluster.id === clusterId) stopEntry(key, e);
+}
