@@ -1,5 +1,6 @@
 import type { Controller } from './types';
 import { replicaSetController } from './replicaset';
+import { cronJobController } from './cronjob';
 import { jobController } from './job';
 import { statefulSetController } from './statefulset';
 
@@ -11,5 +12,5 @@ export { ClusterManager, type ManagerOptions } from './manager';
  * each round's due keys. Add a controller here (see docs/cluster-controllers.md).
  */
 export function defaultControllers(): Controller[] {
-  return [replicaSetController, statefulSetController, jobController];
+  return [replicaSetController, statefulSetController, jobController, cronJobController];
 }
