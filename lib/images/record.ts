@@ -22,16 +22,25 @@ export interface PushedImage {
 
 /**
  * Records a pushed tag in the catalog: the repository is created on first
- * push, the tag inserted or moved to the new digest. Each statement is an
- * upsert on a unique key, so concurrent pushes of the same tag serialize on
- * that row and the last one to commit is what the tag points at.
+ * push, the tag inserted or moved to the new digest. `current` re-reads the
+ * tag from the registry under the tag's lock (uploads pass it), so that
+ * concurrent pushes of one tag end with the registry's winner in the catalog.
  */
-export async function recordPushedImage(ctx: Ctx, img: PushedImage): Promise<{ repositoryId: string; tagId: number }> {
-  parseWith(repositoryName, img.repository);
-  parseWith(tagName, img.tag);
-  const ws = await requireWorkspace(ctx, img.workspace);
+export async function recordPushedImage(
+  ctx: Ctx,
+  pushed: PushedImage,
+  opts: { current?: () => Promise<PushedImage | null> } = {},
+): Promise<{ repositoryId: string; tagId: number } | null> {
+  parseWith(repositoryName, pushed.repository);
+  parseWith(tagName, pushed.tag);
+  const ws = await requireWorkspace(ctx, pushed.workspace);
   await assertCanWrite(ctx, ws);
   return mutate(ctx, async (tx) => {
+    // Pushes of one tag record one at a time, each reading what the registry
+    // holds now: the last to record saw the last push, so catalog and registry agree.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`image-tag:${pushed.workspace}/${pushed.repository}:${pushed.tag}`}))`);
+    const img = opts.current ? await opts.current() : pushed;
+    if (!img) return null;
     const now = ctx.clock.now();
     await tx
       .insert(imageRepositories)

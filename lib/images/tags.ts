@@ -66,7 +66,7 @@ export async function listTags(ctx: Ctx, workspace: string, repository: string, 
   };
 }
 
-/** Deletes tags of one repository, all or none; then from the registry (the manifest when no tag is left on it). */
+/** Deletes tags of one repository, all or none; then from the registry (its blobs go at the next GC). */
 export async function deleteTags(ctx: Ctx, workspace: string, repository: string, names: string[]): Promise<void> {
   if (names.length === 0) throw new Invalid({ tags: 'at least one tag' });
   const repo = await getRepository(ctx, workspace, repository);
@@ -82,16 +82,12 @@ export async function deleteTags(ctx: Ctx, workspace: string, repository: string
     if (missing.length) throw new NotFound('tag', `tag ${missing.map((m) => `"${m}"`).join(', ')} not found in ${repo.fullName}`);
     await tx.delete(imageTags).where(inArray(imageTags.id, rows.map((r) => r.id)));
     await tx.update(imageRepositories).set({ updatedAt: ctx.clock.now() }).where(eq(imageRepositories.id, repo.id));
-    const left = await tx
-      .select({ digest: imageTags.digest })
-      .from(imageTags)
-      .where(and(eq(imageTags.repositoryId, repo.id), inArray(imageTags.digest, rows.map((r) => r.digest))));
     await recordAudit(ctx, tx, {
       action: 'delete', resourceType: 'image_tag', resourceId: repo.id, resourceName: `${repo.fullName}:${wanted.join(',')}`,
       projectId: repo.projectId, before: rows.map((r) => ({ tag: r.name, digest: r.digest, size: r.size })),
     });
-    return rows.map((r) => ({ name: r.name, digest: r.digest, stillTagged: left.some((l) => l.digest === r.digest) }));
+    return rows.map((r) => r.name);
   });
   const backend = catalogBackend();
-  if (backend) for (const r of removed) await backend.deleteTag(repo.fullName, r.name, r.digest, r.stillTagged);
+  for (const tag of removed) await backend.deleteTag(repo.fullName, tag);
 }

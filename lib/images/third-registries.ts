@@ -7,7 +7,7 @@ import { mutate, recordAudit } from '../audit/record';
 import { containsPattern } from '../org/paging';
 import { visibleProjectsFilter } from '../org/scope';
 import { limitOffset, type CatalogPage } from './list-options';
-import { seal, unseal } from './seal';
+import { seal, unseal } from '../secrets/seal';
 
 /** A third-party registry as shown: never the password. */
 export interface ThirdRegistryView {
@@ -83,7 +83,7 @@ export const getThirdRegistry = find;
 export async function thirdRegistryCredential(ctx: Ctx, key: string): Promise<{ address: string; username: string; password: string }> {
   const r = await find(ctx, key);
   const [row] = await ctx.db.select({ sealed: imageThirdRegistries.passwordSealed }).from(imageThirdRegistries).where(eq(imageThirdRegistries.id, r.id));
-  return { address: r.address, username: r.username, password: unseal(row.sealed) };
+  return { address: r.address, username: r.username, password: unseal(row.sealed, r.id) };
 }
 
 async function writableProject(ctx: Ctx, projectId?: string): Promise<{ id: string; departmentId: string }> {
@@ -119,7 +119,7 @@ export async function createThirdRegistry(ctx: Ctx, input: ThirdRegistryCreate):
       .insert(imageThirdRegistries)
       .values({
         id, projectId: project.id, name, address: input.address, username: input.username,
-        passwordSealed: seal(input.password), createdAt: ctx.clock.now(),
+        passwordSealed: seal(input.password, id), createdAt: ctx.clock.now(),
       })
       .onConflictDoNothing()
       .returning({ id: imageThirdRegistries.id });
