@@ -104,6 +104,8 @@ interface Current {
   entry?: StagedEntry;
   fh?: FileHandle;
   hash?: Hash;
+  /** The write still in flight: hashing the next chunk overlaps it. */
+  pending?: Promise<unknown>;
   meta?: Buffer[];
   metaType?: string;
 }
@@ -119,7 +121,7 @@ export async function stageArchive(
 ): Promise<StagedArchive> {
   const archiveBytes = (await stat(archive)).size;
   const entries = new Map<string, StagedEntry>();
-  const raw = createReadStream(archive, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(archive, { highWaterMark: 4 << 20 });
   let rawDone = 0;
   let lastReport = 0;
   const counted = (bytes: number) => {
@@ -190,6 +192,8 @@ export async function stageArchive(
     const c = cur!;
     if (c.kind === 'file') {
       c.entry!.digest = `sha256:${c.hash!.digest('hex')}`;
+      if (c.pending) await c.pending;
+      c.pending = undefined;
       await c.fh!.close();
       c.fh = undefined;
     } else if (c.kind === 'meta') {
@@ -213,7 +217,10 @@ export async function stageArchive(
             const part = chunk.subarray(off, off + take);
             if (c.kind === 'file') {
               c.hash!.update(part);
-              await c.fh!.write(part);
+              if (c.pending) await c.pending;
+              const w = c.fh!.write(part);
+              w.catch(() => {});
+              c.pending = w;
             } else if (c.kind === 'meta') {
               c.meta!.push(Buffer.from(part));
             }
@@ -254,6 +261,7 @@ export async function stageArchive(
   } finally {
     raw.destroy();
     const c = cur as Current | null;
+    if (c?.pending) await c.pending.catch(() => {});
     if (c?.fh) await c.fh.close().catch(() => {});
   }
   return { dir, entries, archiveBytes };

@@ -5,6 +5,7 @@ import { Conflict } from '@/lib/errors';
 import { registryFromEnv } from '../index';
 import { dockerSave, layerTar, ociArchive, sha256, writeArchive } from '../testing/archives';
 import { startDockerRegistry, type RunningRegistry } from '../testing/docker-registry';
+import { startTokenService, type TokenService } from '../testing/token-service';
 import { expectInvalid, onlyOnce, skopeo, skopeoFails, tempDir } from '../testing/tools';
 import { RegistryAuthError } from './auth';
 import { OciRegistry } from './backend';
@@ -164,5 +165,41 @@ describe.skipIf(onlyOnce)('oci backend with basic auth (htpasswd)', () => {
     await expect(none.listTags('ws/secured')).rejects.toThrow(/PIER_REGISTRY_USERNAME/);
     const right = new OciRegistry({ url: server.url, username: USER, password: PASSWORD, stagingDir: path.join(dir, 's') });
     expect(await right.listTags('ws/denied')).toEqual([]);
+  });
+});
+
+describe.skipIf(onlyOnce)('oci backend with bearer-token auth', () => {
+  let tokens: TokenService;
+  let server: RunningRegistry;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    tokens = await startTokenService(USER, PASSWORD);
+    server = await startDockerRegistry({ token: tokens });
+    ({ dir, cleanup } = await tempDir('oci-token'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await tokens?.stop();
+    await cleanup?.();
+  });
+
+  it('fetches tokens from the challenge realm for each scope and pushes, lists, inspects, deletes', async () => {
+    const reg = new OciRegistry({ url: server.url, username: USER, password: PASSWORD, stagingDir: path.join(dir, 's') });
+    const file = await writeArchive(path.join(dir, 'a.tar'), dockerSave([{ layers: [layerTar('tok')], repoTags: ['tokened:1', 'tokened:2'] }]));
+    const [img] = await reg.importArchive(file, { workspace: 'ws' });
+    expect(tokens.requests[0]).toContain('repository:ws/tokened:pull,push');
+    expect(await reg.listRepositories()).toEqual(['ws/tokened']);
+    expect(tokens.requests.flat()).toContain('registry:catalog:*');
+    expect(await reg.inspect('ws/tokened', '1')).toEqual(img);
+    await reg.deleteTag('ws/tokened', '1');
+    expect(tokens.requests.flat()).toContain('repository:ws/tokened:delete');
+    expect(await reg.listTags('ws/tokened')).toEqual(['2']);
+  });
+
+  it('wrong credentials at the token service fail with the reason', async () => {
+    const reg = new OciRegistry({ url: server.url, username: USER, password: 'wrong', stagingDir: path.join(dir, 's') });
+    await expect(reg.listTags('ws/tokened')).rejects.toThrow(/token service answered 401/);
   });
 });
