@@ -1,6 +1,7 @@
 import type { Controller } from './types';
 import { replicaSetController } from './replicaset';
 import { cronJobController } from './cronjob';
+import { hpaController } from './hpa';
 import { jobController } from './job';
 import { statefulSetController } from './statefulset';
 
@@ -12,5 +13,5 @@ export { ClusterManager, type ManagerOptions } from './manager';
  * each round's due keys. Add a controller here (see docs/cluster-controllers.md).
  */
 export function defaultControllers(): Controller[] {
-  return [replicaSetController, statefulSetController, jobController, cronJobController];
+  return [replicaSetController, statefulSetController, jobController, cronJobController, hpaController];
 }
