@@ -70,7 +70,7 @@ export class ObjectCache {
     return out;
   }
 
-  /** Pods bound to a node. */
+  /** Pods bound to a node; "" for pods bound to none yet. */
   podsOn(node: string): K8sObject[] {
     return [...(this.podsByNode.get(node)?.values() ?? [])];
   }
@@ -117,8 +117,9 @@ export class ObjectCache {
       if (!m) this.byOwner.set(ref.uid, (m = new Map()));
       m.set(tk, o);
     }
-    const node = k.plural === 'pods' && k.group === '' ? nodeNameOf(o) : '';
-    if (node) {
+    // Unbound pods are indexed under "": the scheduler's queue.
+    if (k.plural === 'pods' && k.group === '') {
+      const node = nodeNameOf(o);
       let m = this.podsByNode.get(node);
       if (!m) this.podsByNode.set(node, (m = new Map()));
       m.set(tk, o);
@@ -131,8 +132,8 @@ export class ObjectCache {
       m?.delete(tk);
       if (m && !m.size) this.byOwner.delete(ref.uid);
     }
-    const node = k.plural === 'pods' && k.group === '' ? nodeNameOf(o) : '';
-    if (node) {
+    if (k.plural === 'pods' && k.group === '') {
+      const node = nodeNameOf(o);
       const m = this.podsByNode.get(node);
       m?.delete(tk);
       if (m && !m.size) this.podsByNode.delete(node);

@@ -24,9 +24,9 @@ const REMEMBERED = 10_000;
 export class EventRecorder {
   private readonly series = new Map<string, { name: string; namespace: string; count: number }>();
 
-  constructor(private readonly sim: Sim, private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {}
 
-  async record(involved: K8sObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): Promise<void> {
+  async record(sim: Sim, involved: K8sObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): Promise<void> {
     const m = metaOf(involved);
     const namespace = m.namespace || 'default';
     const key = [m.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000');
@@ -36,7 +36,7 @@ export class EventRecorder {
       seen.count += 1;
       this.touch(key, seen);
       try {
-        await patchObject(this.sim, EVENTS, seen.namespace, seen.name, 'merge', { count: seen.count, lastTimestamp: now });
+        await patchObject(sim, EVENTS, seen.namespace, seen.name, 'merge', { count: seen.count, lastTimestamp: now });
         return;
       } catch (err) {
         if (!(err instanceof K8sError && err.reason === 'NotFound')) throw err;
@@ -46,7 +46,7 @@ export class EventRecorder {
     const name = `${m.name}.${eventSuffix(this.clock.now())}`;
     const kind = typeof involved.kind === 'string' ? involved.kind : '';
     const apiVersion = typeof involved.apiVersion === 'string' ? involved.apiVersion : apiVersionFor(kind);
-    await createObject(this.sim, EVENTS, namespace, {
+    await createObject(sim, EVENTS, namespace, {
       metadata: { name, namespace },
       involvedObject: {
         kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion, resourceVersion: m.resourceVersion,

@@ -1,17 +1,28 @@
 import type { Controller } from './types';
+import { createKubelet } from './kubelet';
 import { replicaSetController } from './replicaset';
 import { cronJobController } from './cronjob';
 import { hpaController } from './hpa';
 import { jobController } from './job';
+import { createScheduler } from './scheduler';
 import { statefulSetController } from './statefulset';
 
 export type { Controller, ControllerContext, Requeue } from './types';
 export { ClusterManager, type ManagerOptions } from './manager';
 
 /**
- * The controllers every simulated cluster runs, in the order the manager runs
+ * The controllers every simulated cluster runs (fresh instances: some keep per-cluster state), in the order the manager runs
  * each round's due keys. Add a controller here (see docs/cluster-controllers.md).
  */
 export function defaultControllers(): Controller[] {
+  return [
+    ...workloadControllers(),
+    createScheduler(),
+    createKubelet(),
+  ];
+}
+
+/** Controllers of workload kinds (they create and delete pods; the scheduler and kubelets run them). */
+function workloadControllers(): Controller[] {
   return [replicaSetController, statefulSetController, jobController, cronJobController, hpaController];
 }

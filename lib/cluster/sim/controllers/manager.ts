@@ -78,8 +78,7 @@ export class ClusterManager {
       sim: this.sim,
       clock: this.clock,
       cache: this.cache,
-      write: new Writer(this.sim, this.cache, (c) => this.dispatch(c)),
-      events: new EventRecorder(this.sim, this.clock),
+      write: new Writer(this.sim, this.cache, (c) => this.dispatch(c), new EventRecorder(this.clock)),
       enqueue: (controller, key, at) => this.enqueue(controller, key, at?.getTime() ?? this.clock.now().getTime()),
     };
   }

@@ -73,13 +73,13 @@ export const replicaSetController: Controller = {
     if (diff > 0) {
       for (let i = 0; i < Math.min(diff, BURST); i++) {
         const pod = await c.write.create(PODS, namespace, podFromTemplate(rs, spec.template));
-        await c.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${metaOf(pod).name}`, source);
+        await c.write.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${metaOf(pod).name}`, source);
       }
     } else if (diff < 0) {
       const doomed = [...pods].sort(deletionOrder).slice(0, Math.min(-diff, BURST));
       for (const pod of doomed) {
         if (await c.write.delete(PODS, namespace, metaOf(pod).name!)) {
-          await c.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${metaOf(pod).name}`, source);
+          await c.write.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${metaOf(pod).name}`, source);
         }
       }
     }

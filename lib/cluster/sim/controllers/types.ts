@@ -1,7 +1,6 @@
 import type { Clock } from '@/lib/context';
 import type { Sim } from '../store';
 import type { ObjectCache, ObservedChange } from './cache';
-import type { EventRecorder } from './events';
 import type { Writer } from './writer';
 
 /** What a reconcile may ask for: run again at a time on the cluster's clock. */
@@ -13,9 +12,8 @@ export interface ControllerContext {
   clock: Clock;
   /** The manager's copy of the cluster (read this, not the store: it is fed by the change log). */
   cache: ObjectCache;
-  /** Writes through the store functions, so watches see every step, and into the cache at once. */
+  /** Writes (and Events) through the store functions, so watches see every step, and into the cache at once. */
   write: Writer;
-  events: EventRecorder;
   /** Ask another controller (by name) to reconcile a key, e.g. the kubelet a pod. */
   enqueue(controller: string, key: string, at?: Date): void;
 }
