@@ -74,11 +74,13 @@ export class ClusterManager {
     this.cache = new ObjectCache();
     this.cursor = -1;
     for (const q of this.queues.values()) q.clear();
+    const write = new Writer(this.sim, this.cache, (c) => this.dispatch(c), new EventRecorder(this.clock));
     this.ctx = {
       sim: this.sim,
       clock: this.clock,
       cache: this.cache,
-      write: new Writer(this.sim, this.cache, (c) => this.dispatch(c), new EventRecorder(this.clock)),
+      write,
+      events: { record: (...a) => write.event(...a) },
       enqueue: (controller, key, at) => this.enqueue(controller, key, at?.getTime() ?? this.clock.now().getTime()),
     };
   }

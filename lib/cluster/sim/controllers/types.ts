@@ -1,6 +1,8 @@
 import type { Clock } from '@/lib/context';
+import type { K8sObject } from '../objects';
 import type { Sim } from '../store';
 import type { ObjectCache, ObservedChange } from './cache';
+import type { EventSource, EventType } from './events';
 import type { Writer } from './writer';
 
 /** What a reconcile may ask for: run again at a time on the cluster's clock. */
@@ -12,8 +14,10 @@ export interface ControllerContext {
   clock: Clock;
   /** The manager's copy of the cluster (read this, not the store: it is fed by the change log). */
   cache: ObjectCache;
-  /** Writes (and Events) through the store functions, so watches see every step, and into the cache at once. */
+  /** Writes (and Events: `write.event`) through the store functions, so watches see every step, and into the cache at once. */
   write: Writer;
+  /** Events outside a batch; the same as `write.event`. */
+  events: { record(involved: K8sObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): Promise<void> };
   /** Ask another controller (by name) to reconcile a key, e.g. the kubelet a pod. */
   enqueue(controller: string, key: string, at?: Date): void;
 }
