@@ -1,16 +1,18 @@
 import { adminEn } from './en/admin';
+import { clustersEn } from './en/clusters';
 import { consoleEn } from './en/console';
 import { imagesEn } from './en/images';
 import { adminZh } from './zh/admin';
+import { clustersZh } from './zh/clusters';
 import { consoleZh } from './zh/console';
 import { imagesZh } from './zh/images';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

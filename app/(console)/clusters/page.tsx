@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
 import { titled } from '../_server/page-title';
+import { ClustersPage } from './clusters-page';
 
-export const generateMetadata = titled('nav.clusters');
+export const generateMetadata = titled('clusters.title');
 
 export default function Page() {
-  return <AreaPage area="clusters" icon="clusters" />;
+  return <ClustersPage />;
 }
