@@ -5,6 +5,7 @@ import { newId } from './schema/ids';
 import { hashPassword } from '../lib/auth/password';
 import { newPassword } from '../lib/auth/secrets';
 import { seedLocalCluster } from '../lib/cluster/sim/seed';
+import { seedImages } from '../lib/registry/catalog/seed';
 
 export interface SeedResult {
   /** False when the store already held the system admin: nothing was done. */
@@ -18,6 +19,8 @@ export interface SeedOptions {
   demo: boolean;
   demoPassword?: string;
   now: Date;
+  /** The public `library` workspace with demo images in the registry (off unless asked: tests build their own). */
+  images?: boolean;
 }
 
 export function seedOptionsFromEnv(env: Record<string, string | undefined>, now = new Date()): SeedOptions {
@@ -82,5 +85,6 @@ export async function seedFirstStart(db: Db, opts: SeedOptions): Promise<SeedRes
   });
   // Every fresh install has the simulated cluster `local` (idempotent).
   await seedLocalCluster(db, opts.now, { demo: opts.demo });
+  if (opts.images) await seedImages(db, opts.now);
   return { seeded: true, adminPassword: admin, demoPassword: demo };
 }

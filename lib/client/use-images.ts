@@ -175,3 +175,36 @@ export function useCreateThirdRegistry() {
 export function useDeleteThirdRegistry() {
   return useInvalidating((id: string) => imagesApi('DELETE', `${THIRD}/${encodeURIComponent(id)}`));
 }
+
+export interface GcStatus {
+  job_status: 'pending' | 'finished';
+  state: string;
+  phase?: string;
+  done?: number;
+  total?: number;
+  started_at?: string;
+  finished_at?: string | null;
+  removed_blobs?: number;
+  freed_bytes?: number;
+  message?: string;
+}
+
+export function useImageStorage() {
+  return useQuery({
+    queryKey: ['images', 'storage'],
+    queryFn: () => imagesApi<{ storage: { free: number; total: number; used: number } }>('GET', `${ECNS_IMAGES}/systeminfo/volumes`),
+  });
+}
+
+/** Polls every second while a collection runs, so the page shows it live. */
+export function useGcStatus() {
+  return useQuery({
+    queryKey: ['images', 'gc'],
+    queryFn: () => imagesApi<GcStatus>('GET', `${ECNS_IMAGES}/system/gc/schedule`),
+    refetchInterval: (q) => (q.state.data?.job_status === 'pending' ? 1000 : false),
+  });
+}
+
+export function useStartGc() {
+  return useInvalidating(() => imagesApi<GcStatus>('POST', `${ECNS_IMAGES}/system/gc/schedule`, { type: 'Manual' }));
+}

@@ -72,9 +72,3 @@ export async function recordPushedImage(
     return { repositoryId: repo.id, tagId: tag.id };
   });
 }
-
-/** Counts a pull of `workspace/repository` (the simulated kubelet calls this when it pulls). */
-export async function countPull(db: Ctx['db'], workspace: string, repository: string): Promise<void> {
-  await db.execute(sql`update image_repositories r set pull_count = r.pull_count + 1
-    from image_workspaces w where w.id = r.workspace_id and w.name = ${workspace} and r.name = ${repository}`);
-}

@@ -7,7 +7,7 @@ export async function prepareStore(): Promise<SeedResult> {
   const store = await openStore();
   try {
     await migrate(store);
-    return await store.withLock(SETUP_LOCK, (db) => seedFirstStart(db, seedOptionsFromEnv(process.env)));
+    return await store.withLock(SETUP_LOCK, (db) => seedFirstStart(db, { ...seedOptionsFromEnv(process.env), images: process.env.PIER_SEED_DEMO !== 'false' }));
   } finally {
     await store.close();
   }
