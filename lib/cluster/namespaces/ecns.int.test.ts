@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimServer, type SimServer } from '@/lib/cluster/adapter/testing/sim-server';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, clusters } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
@@ -16,13 +17,20 @@ import { PROJECT_LABEL, PSA_ENFORCE_LABEL, QUOTA_NAME, USERS_ANNOTATION } from '
 
 /**
  * The ECNS namespace endpoints through their route handlers, against the
- * simulated cluster `local` (reached in-process until the adapter lands:
- * see kube.ts). Cluster state is checked through the cluster's own API.
+ * simulated cluster `local`, which the core reaches through the adapter over
+ * real HTTP. Cluster state is checked through the cluster's own API.
  */
 const w = setupWorld();
 const tokens = {} as Record<UserName, string>;
 
+let server: SimServer | undefined;
+afterAll(async () => {
+  await server?.close();
+});
+
 beforeAll(async () => {
+  // Pier reaches its simulated clusters over real HTTP, through the adapter, as in production.
+  server = await startSimServer();
   for (const who of ['admin', 'ops', 'dev', 'guest', 'oadmin', 'odev'] as UserName[]) tokens[who] = await tokenFor(w, who);
 });
 
