@@ -32,6 +32,7 @@ export interface StagedArchive {
 }
 
 const BLOCK = 512;
+const CHUNK = 4 << 20;
 const MAX_META_BYTES = 1 << 20;
 const MAX_ENTRIES = 100_000;
 
@@ -121,7 +122,6 @@ export async function stageArchive(
 ): Promise<StagedArchive> {
   const archiveBytes = (await stat(archive)).size;
   const entries = new Map<string, StagedEntry>();
-  const raw = createReadStream(archive, { highWaterMark: 4 << 20 });
   let rawDone = 0;
   let lastReport = 0;
   const counted = (bytes: number) => {
@@ -134,8 +134,10 @@ export async function stageArchive(
 
   const magic = await readMagic(archive);
   const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
-  let source: AsyncIterable<Buffer> = raw;
+  let raw: ReturnType<typeof createReadStream> | null = null;
+  let source: AsyncIterable<Buffer>;
   if (gzipped) {
+    raw = createReadStream(archive, { highWaterMark: CHUNK });
     const counter = new Transform({
       transform(c: Buffer, _enc, cb) {
         counted(c.length);
@@ -146,6 +148,8 @@ export async function stageArchive(
     raw.on('error', (e) => gunzip.destroy(e));
     counter.on('error', (e) => gunzip.destroy(e));
     source = raw.pipe(counter).pipe(gunzip);
+  } else {
+    source = chunksOf(archive);
   }
 
   const header = Buffer.alloc(BLOCK);
@@ -259,12 +263,38 @@ export async function stageArchive(
     if (e instanceof Error && /incorrect header check|unexpected end of file|invalid/i.test(e.message)) refuse(`the archive's gzip stream is broken: ${e.message}`);
     throw e;
   } finally {
-    raw.destroy();
+    raw?.destroy();
+    if (!gzipped) await (source as AsyncGenerator<Buffer>).return(undefined);
     const c = cur as Current | null;
     if (c?.pending) await c.pending.catch(() => {});
     if (c?.fh) await c.fh.close().catch(() => {});
   }
   return { dir, entries, archiveBytes };
+}
+
+/**
+ * Reads a file in fixed chunks through a ring of reused buffers, one read
+ * ahead: no fresh allocation (and page faults) per chunk. A chunk stays
+ * valid while the next two are read, which covers the one write the
+ * stager keeps in flight.
+ */
+async function* chunksOf(file: string): AsyncGenerator<Buffer> {
+  const fh = await open(file, 'r');
+  const ring = Array.from({ length: 4 }, () => Buffer.allocUnsafeSlow(CHUNK));
+  let i = 0;
+  let next = fh.read(ring[0], 0, CHUNK, null);
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) return;
+      i = (i + 1) % ring.length;
+      next = fh.read(ring[i], 0, CHUNK, null);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await next.catch(() => {});
+    await fh.close();
+  }
 }
 
 async function readMagic(file: string): Promise<Buffer> {
