@@ -287,6 +287,22 @@ describe('psp, user_ids, quota', () => {
     expect(Object.values(got.body.quota.used).every((v) => typeof v === 'number' && v >= 0)).toBe(true);
   });
 
+  it('quota: used counts the namespace\'s objects (pods with their limits, PVC storage, load balancers), unlimited items too', async () => {
+    const post = (path: string, json: unknown) => call(k8sRoute.POST, request(`/k8s/local/${path}`, { token: tokens.admin, json }),
+      { cluster: 'local', path: path.split('/') });
+    const limits = (cpu: string, memory: string) => ({ limits: { cpu, memory } });
+    expect((await post('api/v1/namespaces/beta/pods', { metadata: { name: 'p1' }, spec: { containers: [
+      { name: 'a', image: 'nginx', resources: limits('500m', '1Gi') }, { name: 'b', image: 'nginx', resources: limits('700m', '512Mi') }] } })).status).toBe(201);
+    expect((await post('api/v1/namespaces/beta/persistentvolumeclaims', { metadata: { name: 'data' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } })).status).toBe(201);
+    expect((await post('api/v1/namespaces/beta/services', { metadata: { name: 'lb' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } })).status).toBe(201);
+    expect((await post('api/v1/namespaces/beta/configmaps', { metadata: { name: 'c1' }, data: {} })).status).toBe(201);
+    const used = (await getQuota('beta')).body.quota.used;
+    // 1.2 cores of limits is 2 cores of an integer quota; 1.5 GiB is 2 GiB.
+    expect(used).toMatchObject({ pods: 1, cpu: 2, memory: 2, storage: 10, persistentvolumeclaims: 1, services: 1, loadbalancers: 1, deployments: 0 });
+    expect(used.configmaps).toBeGreaterThanOrEqual(1);
+  });
+
   it('quota: items not given stay, -1 lifts a limit', async () => {
     await setQuota('beta', { pods: 12, configmaps: -1 });
     const got = await getQuota('beta');

@@ -1,3 +1,4 @@
+import { parseQuantity } from '@/lib/cluster/quantity';
 import { QUOTA_KEYS, type Quota, type QuotaKey, type QuotaStatus } from '@/lib/dialects/ecns/namespaces';
 
 type Unit = 'count' | 'cores' | 'GiB';
@@ -24,24 +25,9 @@ export const QUOTA_RESOURCES: Record<QuotaKey, { resource: string; unit: Unit }>
   ingress: { resource: 'count/ingresses.networking.k8s.io', unit: 'count' },
 };
 
-const SUFFIX: Record<string, number> = {
-  '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
-
-/** A Kubernetes quantity ("500m", "2Gi", "1e3") as a number; NaN when it is not one. */
-export function parseQuantity(q: string): number {
-  const m = /^([+-]?[0-9.]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?)$/.exec(q.trim());
-  if (!m) return NaN;
-  const base = Number(m[1]);
-  if (m[2]) return base * 10 ** Number(m[2].slice(1));
-  return base * SUFFIX[m[3] ?? ''];
-}
-
 /** A quantity in ECNS's unit, rounded up: half a core used is a core of the quota taken. */
-function toEcns(q: string, unit: Unit): number {
+export function toEcns(q: string, unit: Unit): number {
   const n = parseQuantity(q);
-  if (!Number.isFinite(n)) return 0;
   return Math.ceil(unit === 'GiB' ? n / 2 ** 30 : n);
 }
 
@@ -83,7 +69,7 @@ export function limitsOf(hard: Record<string, string> | undefined): Quota {
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== -1)) as Quota;
 }
 
-/** The seed's quota_status: every item in hard (-1: no limit) and in used (0 when nothing is counted yet). */
-export function quotaStatusOf(rq: { spec?: { hard?: Record<string, string> }; status?: { used?: Record<string, string> } } | null): QuotaStatus {
-  return { hard: fromMap(rq?.spec?.hard, -1), used: fromMap(rq?.status?.used, 0) };
+/** The seed's quota_status: every item in hard (-1: no limit), with `used` measured by usage.ts. */
+export function quotaStatusOf(hard: Record<string, string> | undefined, used: Required<Quota>): QuotaStatus {
+  return { hard: fromMap(hard, -1), used };
 }

@@ -5,6 +5,7 @@ import type { NamespaceView, NsUser, Psp, Quota, QuotaStatus } from '@/lib/diale
 import { NAMESPACE, RESOURCE_QUOTA, type K8sObject } from './kube';
 import { PSA_BY_PSP, PSA_ENFORCE_LABEL, QUOTA_NAME, USERS_ANNOTATION } from './labels';
 import { hardAfter, quotaStatusOf } from './quota';
+import { usedOf } from './usage';
 import { requireNamespace } from './scope';
 import { checkNamespaceUsers, usersAnnotation } from './users';
 import { namespaceView } from './view';
@@ -71,11 +72,18 @@ export async function setNamespaceQuota(ctx: Ctx, clusterName: string, name: str
     next = await found.kube.create(RESOURCE_QUOTA, name, { metadata: { name: QUOTA_NAME, namespace: name }, spec: { hard } });
   }
   await audit(ctx, found, 'set-quota', { hard: before }, { hard });
-  return { quota: quotaStatusOf(next as Parameters<typeof quotaStatusOf>[0]) };
+  return { quota: await statusOf(found, next) };
+}
+
+type QuotaObject = { spec?: { hard?: Record<string, string> }; status?: { used?: Record<string, string> } };
+
+async function statusOf(found: Found, rq: K8sObject | null): Promise<QuotaStatus> {
+  const q = (rq ?? {}) as QuotaObject;
+  return quotaStatusOf(q.spec?.hard, await usedOf(found.kube, found.name, q.status?.used));
 }
 
 /** GET …/quota/: hard (-1 where unlimited) and used, from the namespace's Pier ResourceQuota. */
 export async function getNamespaceQuota(ctx: Ctx, clusterName: string, name: string): Promise<{ quota: QuotaStatus }> {
   const found = await requireNamespace(ctx, clusterName, name, 'use');
-  return { quota: quotaStatusOf((await quotaOf(found)) as Parameters<typeof quotaStatusOf>[0]) };
+  return { quota: await statusOf(found, await quotaOf(found)) };
 }
