@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
+import { admitQuota } from './admission/quota';
 import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
 import { generatedName, isPlainObject, k8sTime, metaOf, newUid, ownerUids, type K8sObject, type ObjectMeta } from './objects';
@@ -348,6 +349,7 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
     const status = statusOnCreate(k, body.status);
     if (status === undefined) delete stored.status;
     else stored.status = status;
+    await admitQuota(tx, s.clusterId, k, stored);
     await insertObject(tx, s, k, stored);
     await recordChange(tx, s, k, 'ADDED', rv, stored);
     return stored;
@@ -396,6 +398,7 @@ async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next
   const name = cur.name!;
   if (sub !== 'status') validateObject(k, name, next);
   if (jsonEqual(next, current)) return current;
+  if (sub !== 'status') await admitQuota(tx, s.clusterId, k, next, current);
   const rv = await nextVersion(tx, s.clusterId);
   const m = metaOf(next);
   const specChanged = sub !== 'status' && !jsonEqual(next.spec, current.spec);

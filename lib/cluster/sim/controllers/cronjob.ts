@@ -38,7 +38,7 @@ async function trimHistory(c: ControllerContext, cj: K8sObject, jobs: K8sObject[
   const done = jobs.filter((j) => finishedType(j) === outcome).sort((a, b) => started(a) - started(b));
   for (const j of done.slice(0, Math.max(0, done.length - limit))) {
     if (await c.write.delete(JOBS, metaOf(cj).namespace, metaOf(j).name!, { propagationPolicy: 'Background' })) {
-      await c.events.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${metaOf(j).name}`, SOURCE);
+      await c.write.event(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${metaOf(j).name}`, SOURCE);
     }
   }
 }
@@ -109,7 +109,7 @@ async function syncCronJob(c: ControllerContext, cj: K8sObject): Promise<Requeue
   const wasActive = new Set((Array.isArray(old.active) ? old.active : []).map((r) => (isPlainObject(r) ? String(r.uid) : '')));
   for (const j of jobs) {
     const done = finishedType(j);
-    if (done && wasActive.has(metaOf(j).uid!)) await c.events.record(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${metaOf(j).name}, status: ${done}`, SOURCE);
+    if (done && wasActive.has(metaOf(j).uid!)) await c.write.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${metaOf(j).name}, status: ${done}`, SOURCE);
   }
   let active = jobs.filter((j) => !isFinished(j));
   let lastSuccessful = typeof old.lastSuccessfulTime === 'string' ? Date.parse(old.lastSuccessfulTime) : 0;
@@ -130,14 +130,14 @@ async function syncCronJob(c: ControllerContext, cj: K8sObject): Promise<Requeue
     checkTimeZone(zone);
   } catch (err) {
     if (!(err instanceof ScheduleError)) throw err;
-    await c.events.record(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: "${zone}": ${err.message}`, SOURCE);
+    await c.write.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: "${zone}": ${err.message}`, SOURCE);
   }
   try {
     if (typeof spec.schedule !== 'string') throw new ScheduleError('empty spec');
     schedule = parseSchedule(spec.schedule);
   } catch (err) {
     if (!(err instanceof ScheduleError)) throw err;
-    await c.events.record(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: "${String(spec.schedule ?? '')}" : ${err.message}`, SOURCE);
+    await c.write.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: "${String(spec.schedule ?? '')}" : ${err.message}`, SOURCE);
   }
 
   if (schedule && spec.suspend !== true && checkZone(zone)) {
@@ -148,7 +148,7 @@ async function syncCronJob(c: ControllerContext, cj: K8sObject): Promise<Requeue
     requeue = next;
     const scheduled = missed[missed.length - 1];
     if (missed.length > TOO_MANY_MISSED) {
-      await c.events.record(cj, 'Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew', SOURCE);
+      await c.write.event(cj, 'Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew', SOURCE);
     }
     const name = scheduled !== undefined ? jobNameFor(m.name!, scheduled) : '';
     if (scheduled !== undefined && !c.cache.get(JOBS, namespace, name) && scheduled !== lastSchedule) {
@@ -160,7 +160,7 @@ async function syncCronJob(c: ControllerContext, cj: K8sObject): Promise<Requeue
         if (policy === 'Replace') {
           for (const j of active) {
             if (await c.write.delete(JOBS, namespace, metaOf(j).name!, { propagationPolicy: 'Background' })) {
-              await c.events.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${metaOf(j).name}`, SOURCE);
+              await c.write.event(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${metaOf(j).name}`, SOURCE);
             }
           }
           active = [];
@@ -168,10 +168,10 @@ async function syncCronJob(c: ControllerContext, cj: K8sObject): Promise<Requeue
         try {
           const job = await c.write.create(JOBS, namespace, jobFor(cj, scheduled, zone));
           active.push(job);
-          await c.events.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${metaOf(job).name}`, SOURCE);
+          await c.write.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${metaOf(job).name}`, SOURCE);
         } catch (err) {
           if (!(err instanceof K8sError && err.reason === 'AlreadyExists')) {
-            if (err instanceof K8sError) await c.events.record(cj, 'Warning', 'FailedCreate', `Error creating job: ${err.message}`, SOURCE);
+            if (err instanceof K8sError) await c.write.event(cj, 'Warning', 'FailedCreate', `Error creating job: ${err.message}`, SOURCE);
             throw err;
           }
         }

@@ -134,7 +134,7 @@ async function syncHpa(c: ControllerContext, hpa: K8sObject): Promise<void> {
     const what = target ? `${target.kind.plural}.${target.kind.group} "${target.name}" not found` : `no scale subresource for kind ${String(ref.kind)}`;
     const message = `the HPA controller was unable to get the target's current scale: ${what}`;
     set({ type: 'AbleToScale', status: 'False', reason: 'FailedGetScale', message });
-    await c.events.record(hpa, 'Warning', 'FailedGetScale', what, SOURCE);
+    await c.write.event(hpa, 'Warning', 'FailedGetScale', what, SOURCE);
     Object.assign(status, { currentReplicas: intOr(old.currentReplicas, 0), desiredReplicas: intOr(old.desiredReplicas, 0) });
   } else {
     const current = intOr(specOf(workload).replicas, 1);
@@ -152,7 +152,7 @@ async function syncHpa(c: ControllerContext, hpa: K8sObject): Promise<void> {
         if (!(err instanceof MetricError)) throw err;
         set({ type: 'AbleToScale', status: 'True', reason: 'SucceededGetScale', message: 'the HPA controller was able to get the target\'s current scale' });
         set({ type: 'ScalingActive', status: 'False', reason: err.reason, message: err.message });
-        await c.events.record(hpa, 'Warning', err.reason, err.message.replace('the HPA was unable to compute the replica count: ', ''), SOURCE);
+        await c.write.event(hpa, 'Warning', err.reason, err.message.replace('the HPA was unable to compute the replica count: ', ''), SOURCE);
       }
       if (measured) {
         status.currentMetrics = [{
@@ -181,12 +181,12 @@ async function syncHpa(c: ControllerContext, hpa: K8sObject): Promise<void> {
           } catch (err) {
             if (!(err instanceof K8sError)) throw err;
             set({ type: 'AbleToScale', status: 'False', reason: 'FailedUpdateScale', message: `the HPA controller was unable to update the target scale: ${err.message}` });
-            await c.events.record(hpa, 'Warning', 'FailedRescale', `New size: ${desired}; reason: ${measured.reason} above target; error: ${err.message}`, SOURCE);
+            await c.write.event(hpa, 'Warning', 'FailedRescale', `New size: ${desired}; reason: ${measured.reason} above target; error: ${err.message}`, SOURCE);
             desired = current;
           }
           if (desired !== current) {
             const why = desired > current ? `${measured.reason} above target` : 'All metrics below target';
-            await c.events.record(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${why}`, SOURCE);
+            await c.write.event(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${why}`, SOURCE);
             set({ type: 'AbleToScale', status: 'True', reason: 'SucceededRescale', message: `the HPA controller was able to update the target scale to ${desired}` });
             status.lastScaleTime = now;
           }

@@ -3,6 +3,7 @@ import { deploymentController } from './deployment';
 import { createKubelet } from './kubelet';
 import { replicaSetController } from './replicaset';
 import { cronJobController } from './cronjob';
+import { quotaController } from '../admission/quota-controller';
 import { hpaController } from './hpa';
 import { jobController } from './job';
 import { createScheduler } from './scheduler';
@@ -20,6 +21,7 @@ export function defaultControllers(): Controller[] {
     ...workloadControllers(),
     createScheduler(),
     createKubelet(),
+    quotaController,
   ];
 }
 

@@ -1,6 +1,7 @@
 import { findKind, PODS } from '../kinds';
 import { isPlainObject, k8sTime, metaOf, type K8sObject } from '../objects';
 import { jsonEqual } from '../patch';
+import { K8sError } from '../status';
 import { controllerOf, keyOf, splitKey, type ObservedChange } from './cache';
 import {
   COMPLETION_INDEX, compressIndexes, failureBackOffMs, finishedAt, indexOf, isFailedPod, isSucceeded,
@@ -70,7 +71,7 @@ function jobPod(job: K8sObject, s: JobSpec, index: number): K8sObject {
 async function deletePods(c: ControllerContext, job: K8sObject, pods: K8sObject[]): Promise<void> {
   for (const p of pods) {
     if (await c.write.delete(PODS, metaOf(job).namespace, metaOf(p).name!)) {
-      await c.events.record(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${metaOf(p).name}`, SOURCE);
+      await c.write.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${metaOf(p).name}`, SOURCE);
     }
   }
 }
@@ -119,14 +120,14 @@ async function syncJob(c: ControllerContext, job: K8sObject): Promise<Requeue | 
       await deletePods(c, job, active);
       active = [];
       if (conditionOf(job, 'Suspended')?.status !== 'True') {
-        await c.events.record(job, 'Normal', 'Suspended', 'Job suspended', SOURCE);
+        await c.write.event(job, 'Normal', 'Suspended', 'Job suspended', SOURCE);
         conditions = withCondition(conditions, { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended', lastProbeTime: nowStr }, nowStr);
       }
       startTime = undefined;
     } else {
       if (conditionOf(job, 'Suspended')?.status === 'True') {
         conditions = withCondition(conditions, { type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed', lastProbeTime: nowStr }, nowStr);
-        await c.events.record(job, 'Normal', 'Resumed', 'Job resumed', SOURCE);
+        await c.write.event(job, 'Normal', 'Resumed', 'Job resumed', SOURCE);
       }
       startTime ??= nowStr;
       const done = s.completions === undefined ? succeeded > 0 && active.length === 0 : succeeded >= s.completions;
@@ -140,12 +141,12 @@ async function syncJob(c: ControllerContext, job: K8sObject): Promise<Requeue | 
         active = [];
         completionTime = nowStr;
         conditions = withCondition(conditions, { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: nowStr }, nowStr);
-        await c.events.record(job, 'Normal', 'Completed', 'Job completed', SOURCE);
+        await c.write.event(job, 'Normal', 'Completed', 'Job completed', SOURCE);
       } else if (failure) {
         await deletePods(c, job, active);
         active = [];
         conditions = withCondition(conditions, { type: 'Failed', status: 'True', ...failure, lastProbeTime: nowStr }, nowStr);
-        await c.events.record(job, 'Warning', failure.reason, failure.message, SOURCE);
+        await c.write.event(job, 'Warning', failure.reason, failure.message, SOURCE);
       } else {
         if (s.deadlineMs !== undefined) at(Date.parse(startTime) + s.deadlineMs);
         const lastFailure = failedPods.reduce((t, p) => Math.max(t, finishedAt(p)), 0);
@@ -158,9 +159,12 @@ async function syncJob(c: ControllerContext, job: K8sObject): Promise<Requeue | 
           if (want > 0) {
             const indexes = s.indexed ? missingIndexes(s.completions ?? 0, pods).slice(0, want) : Array.from({ length: want }, () => -1);
             for (const i of indexes) {
-              const pod = await c.write.create(PODS, namespace, jobPod(job, s, i));
+              const pod = await c.write.create(PODS, namespace, jobPod(job, s, i)).catch(async (err: unknown) => {
+                if (err instanceof K8sError) await c.write.event(job, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, SOURCE);
+                throw err;
+              });
               active.push(pod);
-              await c.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${metaOf(pod).name}`, SOURCE);
+              await c.write.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${metaOf(pod).name}`, SOURCE);
             }
           } else if (want < 0) {
             // Parallelism went down: remove the surplus, not-ready pods first.

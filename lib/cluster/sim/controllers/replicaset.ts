@@ -1,6 +1,7 @@
 import { findKind, PODS } from '../kinds';
 import { metaOf, type K8sObject } from '../objects';
 import { jsonEqual } from '../patch';
+import { K8sError } from '../status';
 import { controllerOf, keyOf, nodeNameOf as nodeName, splitKey, type ObservedChange } from './cache';
 import {
   intOr, isActivePod, isPodAvailable, isPodReady, phaseOf, readySince, restartCountOf, specOf, statusOf,
@@ -72,7 +73,11 @@ export const replicaSetController: Controller = {
     const source = { component: 'replicaset-controller' };
     if (diff > 0) {
       for (let i = 0; i < Math.min(diff, BURST); i++) {
-        const pod = await c.write.create(PODS, namespace, podFromTemplate(rs, spec.template));
+        const pod = await c.write.create(PODS, namespace, podFromTemplate(rs, spec.template)).catch(async (err: unknown) => {
+          // e.g. refused by quota admission: say so on the ReplicaSet, as the real controller does.
+          if (err instanceof K8sError) await c.write.event(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, source);
+          throw err;
+        });
         await c.write.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${metaOf(pod).name}`, source);
       }
     } else if (diff < 0) {

@@ -1,6 +1,7 @@
 import { findKind, PODS } from '../kinds';
 import { isPlainObject, metaOf, type K8sObject } from '../objects';
 import { jsonEqual } from '../patch';
+import { K8sError } from '../status';
 import { controllerOf, keyOf, splitKey, type ObservedChange } from './cache';
 import { intOr, isPodAvailable, isPodReady, phaseOf, readySince, specOf, statusOf } from './pods';
 import {
@@ -80,6 +81,12 @@ function statefulPod(sts: K8sObject, s: SetSpec, rev: Revision, i: number): K8sO
   return pod;
 }
 
+/** Records a refused create (e.g. by quota admission) as a FailedCreate event, then fails the reconcile so it is retried. */
+const failed = (c: ControllerContext, sts: K8sObject, what: string) => async (err: unknown): Promise<never> => {
+  if (err instanceof K8sError) await c.write.event(sts, 'Warning', 'FailedCreate', `${what}: ${err.message}`, SOURCE);
+  throw err;
+};
+
 /** Creates the pod's missing claims (the PVC controller binds and provisions them), then the pod. */
 async function createPod(c: ControllerContext, sts: K8sObject, s: SetSpec, rev: Revision, i: number): Promise<void> {
   const m = metaOf(sts);
@@ -94,17 +101,17 @@ async function createPod(c: ControllerContext, sts: K8sObject, s: SetSpec, rev: 
       kind: 'PersistentVolumeClaim',
       metadata: { name, namespace: m.namespace, labels: { ...(tm.labels ?? {}), ...s.selectorLabels }, ...(tm.annotations ? { annotations: tm.annotations } : {}) },
       spec: isPlainObject(t.spec) ? structuredClone(t.spec) : {},
-    });
-    await c.events.record(sts, 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${podName} in StatefulSet ${m.name} success`, SOURCE);
+    }).catch(failed(c, sts, `create Claim ${name} for Pod ${podName} in StatefulSet ${m.name} failed error`));
+    await c.write.event(sts, 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${podName} in StatefulSet ${m.name} success`, SOURCE);
   }
-  await c.write.create(PODS, m.namespace, pod);
-  await c.events.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${m.name} successful`, SOURCE);
+  await c.write.create(PODS, m.namespace, pod).catch(failed(c, sts, `create Pod ${podName} in StatefulSet ${m.name} failed error`));
+  await c.write.event(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${m.name} successful`, SOURCE);
 }
 
 async function deletePod(c: ControllerContext, sts: K8sObject, pod: K8sObject): Promise<void> {
   const m = metaOf(sts);
   if (await c.write.delete(PODS, m.namespace, metaOf(pod).name!)) {
-    await c.events.record(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${metaOf(pod).name} in StatefulSet ${m.name} successful`, SOURCE);
+    await c.write.event(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${metaOf(pod).name} in StatefulSet ${m.name} successful`, SOURCE);
   }
 }
 
