@@ -132,3 +132,117 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
   }
   return doc;
 }
+
+// ---------------------------------------------------------------- strategic merge patch
+
+/** What strategic merge needs to know about a field: how its lists merge, and the schema below it. */
+export interface SmpSchema {
+  /** The schema of a field named `key` of this object (or of a map value). */
+  field(key: string): SmpSchema | undefined;
+  /** The schema of this list's items. */
+  items(): SmpSchema | undefined;
+  mergeKey?: string;
+  strategy?: string;
+}
+
+const DIRECTIVE = '$patch';
+const RETAIN_KEYS = '$retainKeys';
+const SET_ORDER = '$setElementOrder/';
+const DELETE_PRIMITIVES = '$deleteFromPrimitiveList/';
+
+function mergeList(orig: unknown, patch: unknown[], s: SmpSchema | undefined): unknown[] {
+  const base = Array.isArray(orig) ? (structuredClone(orig) as unknown[]) : [];
+  const strategy = s?.strategy ?? '';
+  if (!strategy.split(',').includes('merge')) {
+    return patch.filter((x) => !(isObject(x) && x[DIRECTIVE] !== undefined)).map((x) => stripDirectives(x));
+  }
+  // A {"$patch": "replace"} item means: the list is exactly the other items.
+  if (patch.some((x) => isObject(x) && x[DIRECTIVE] === 'replace')) {
+    return patch.filter((x) => !(isObject(x) && x[DIRECTIVE] === 'replace')).map((x) => stripDirectives(x));
+  }
+  const key = s?.mergeKey;
+  if (!key) {
+    // A set of scalars: add what is missing.
+    for (const v of patch) if (!base.some((b) => jsonEqual(b, v))) base.push(structuredClone(v));
+    return base;
+  }
+  const itemSchema = s?.items();
+  for (const item of patch) {
+    if (!isObject(item)) throw new PatchError(`the list items of a strategic merge list must be objects with the merge key "${key}"`);
+    if (!(key in item)) throw new PatchError(`map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
+    const at = base.findIndex((b) => isObject(b) && jsonEqual(b[key], item[key]));
+    if (item[DIRECTIVE] === 'delete') {
+      if (at >= 0) base.splice(at, 1);
+      continue;
+    }
+    if (at >= 0) base[at] = strategicMerge(base[at], item, itemSchema);
+    else base.push(strategicMerge(undefined, item, itemSchema));
+  }
+  return base;
+}
+
+function stripDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripDirectives);
+  if (!isObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) out[k] = stripDirectives(x);
+  return out;
+}
+
+/** Orders a merged list as `$setElementOrder` says; items it does not name keep their place after the named ones. */
+function orderList(list: unknown[], order: unknown[], key: string | undefined): unknown[] {
+  const keyOf = (v: unknown) => (key && isObject(v) ? v[key] : v);
+  const wanted = order.map((o) => (key && isObject(o) ? o[key] : o));
+  const named = wanted.map((w) => list.find((v) => jsonEqual(keyOf(v), w))).filter((v) => v !== undefined);
+  const rest = list.filter((v) => !wanted.some((w) => jsonEqual(keyOf(v), w)));
+  return [...named, ...rest];
+}
+
+/**
+ * Kubernetes' strategic merge patch: like a JSON merge patch, except that
+ * lists whose schema says `x-kubernetes-patch-strategy: merge` are merged
+ * item by item on their `x-kubernetes-patch-merge-key` (containers by name,
+ * ports by containerPort, ...), and the directives `$patch` (replace, delete,
+ * merge), `$retainKeys`, `$setElementOrder/<list>` and
+ * `$deleteFromPrimitiveList/<list>` are honoured.
+ */
+export function strategicMerge(target: unknown, patch: unknown, s: SmpSchema | undefined): unknown {
+  if (!isObject(patch)) return structuredClone(patch);
+  const directive = patch[DIRECTIVE];
+  if (directive === 'replace') return stripDirectives(Object.fromEntries(Object.entries(patch).filter(([k]) => k !== DIRECTIVE)));
+  if (directive === 'delete') return undefined;
+  if (directive !== undefined && directive !== 'merge') throw new PatchError(`unknown patch type: ${JSON.stringify(directive)}`);
+  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  const orders: Array<[string, unknown[]]> = [];
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === DIRECTIVE || k === RETAIN_KEYS) continue;
+    if (k.startsWith(SET_ORDER)) {
+      if (!Array.isArray(v)) throw new PatchError(`${k} must be a list`);
+      orders.push([k.slice(SET_ORDER.length), v]);
+      continue;
+    }
+    if (k.startsWith(DELETE_PRIMITIVES)) {
+      const field = k.slice(DELETE_PRIMITIVES.length);
+      if (!Array.isArray(v)) throw new PatchError(`${k} must be a list`);
+      if (Array.isArray(out[field])) out[field] = (out[field] as unknown[]).filter((x) => !v.some((d) => jsonEqual(d, x)));
+      continue;
+    }
+    const fs = s?.field(k);
+    if (v === null) delete out[k];
+    else if (Array.isArray(v)) out[k] = mergeList(out[k], v, fs);
+    else if (isObject(v)) {
+      const merged = strategicMerge(out[k], v, fs);
+      if (merged === undefined) delete out[k];
+      else out[k] = merged;
+    } else out[k] = v;
+  }
+  for (const [field, order] of orders) {
+    if (Array.isArray(out[field])) out[field] = orderList(out[field] as unknown[], order, s?.field(field)?.mergeKey);
+  }
+  const retain = patch[RETAIN_KEYS];
+  if (retain !== undefined) {
+    if (!Array.isArray(retain)) throw new PatchError(`${RETAIN_KEYS} must be a list of field names`);
+    for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  }
+  return out;
+}

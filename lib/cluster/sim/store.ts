@@ -6,7 +6,8 @@ import { admitQuota } from './admission/quota';
 import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
 import { generatedName, isPlainObject, k8sTime, metaOf, newUid, ownerUids, type K8sObject, type ObjectMeta } from './objects';
-import { jsonEqual, jsonPatch, mergePatch, PatchError } from './patch';
+import { applyPatch } from './openapi/smp';
+import { jsonEqual, PatchError } from './patch';
 import { fieldSelectorSql, labelSelectorSql, parseFieldSelector, parseLabelSelector } from './selectors';
 import { alreadyExists, badRequest, conflict, failureStatus, invalid, K8sError, notFound, type FieldProblem } from './status';
 
@@ -15,6 +16,8 @@ export interface Sim {
   db: Db;
   clock: Clock;
   clusterId: string;
+  /** Checks an object body before it is stored (the API sets the OpenAPI validation; controllers write trusted objects). */
+  admit?: (k: KindInfo, name: string, body: K8sObject) => void;
 }
 
 /** Namespaces that exist from the start: objects may be created in them before any Namespace object. */
@@ -334,6 +337,7 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
     throw invalid(k, '', [{ field: 'metadata.name', reason: 'FieldValueRequired', message: 'Required value: name or generateName is required' }]);
   }
   validateObject(k, name, body);
+  s.admit?.(k, name, body);
   return writeTransaction(s, async (tx) => {
     await ensureNamespace(tx, s, k, ns, name);
     const rv = await nextVersion(tx, s.clusterId);
@@ -396,7 +400,10 @@ function nextBody(k: KindInfo, current: K8sObject, given: K8sObject, sub: Subres
 async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource): Promise<K8sObject> {
   const cur = metaOf(current);
   const name = cur.name!;
-  if (sub !== 'status') validateObject(k, name, next);
+  if (sub !== 'status') {
+    validateObject(k, name, next);
+    s.admit?.(k, name, next);
+  }
   if (jsonEqual(next, current)) return current;
   if (sub !== 'status') await admitQuota(tx, s.clusterId, k, next, current);
   const rv = await nextVersion(tx, s.clusterId);
@@ -447,7 +454,7 @@ export async function updateObject(
   });
 }
 
-export type PatchType = 'merge' | 'json';
+export type PatchType = 'merge' | 'strategic' | 'json';
 
 /**
  * PATCH, read-modify-write under the row lock, so concurrent patches never
@@ -461,7 +468,7 @@ export async function patchObject(
     const current = await lockObject(tx, s, k, ns, name);
     let patched: unknown;
     try {
-      patched = type === 'merge' ? mergePatch(current, patch) : jsonPatch(current, patch);
+      patched = applyPatch(k, type, current, patch);
     } catch (err) {
       if (err instanceof PatchError) throw new K8sError(failureStatus(422, `the patch could not be applied: ${err.message}`, 'Invalid'));
       throw err;

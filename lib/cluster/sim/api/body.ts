@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { MAX_JSON_BYTES, readLimited } from '@/lib/http/body';
 import { badRequest, failureStatus, K8sError } from '../status';
 import type { PatchType } from '../store';
@@ -9,7 +10,7 @@ function readText(req: Request): Promise<string> {
 const mediaType = (req: Request) => (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 
 const unsupported = (type: string) =>
-  new K8sError(failureStatus(415, `the body of the request was in an unknown format - accepted media types include: application/json`
+  new K8sError(failureStatus(415, `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`
     + (type ? ` (got ${type})` : ''), 'UnsupportedMediaType'));
 
 function parse(text: string): unknown {
@@ -20,22 +21,28 @@ function parse(text: string): unknown {
   }
 }
 
-/** A JSON object body for POST and PUT (YAML bodies are not accepted yet). */
+function parseYamlBody(text: string): unknown {
+  try {
+    return parseYaml(text, { schema: 'core', uniqueKeys: true });
+  } catch (err) {
+    throw badRequest(`the body of the request could not be decoded as YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** A JSON or YAML object body for POST and PUT. */
 export async function objectBody(req: Request): Promise<unknown> {
   const type = mediaType(req);
+  if (type === 'application/yaml') return parseYamlBody(await readText(req));
   if (type !== 'application/json' && type !== '') throw unsupported(type);
   return parse(await readText(req));
 }
 
-/**
- * A PATCH body and how to apply it. Strategic merge patch is treated as a JSON
- * merge patch: lists are replaced whole rather than merged by key.
- */
+/** A PATCH body and how to apply it. */
 export async function patchBody(req: Request): Promise<{ type: PatchType; patch: unknown }> {
   const type = mediaType(req);
   const kinds: Record<string, PatchType> = {
     'application/merge-patch+json': 'merge',
-    'application/strategic-merge-patch+json': 'merge',
+    'application/strategic-merge-patch+json': 'strategic',
     'application/json-patch+json': 'json',
   };
   if (!kinds[type]) {

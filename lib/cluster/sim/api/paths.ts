@@ -7,6 +7,8 @@ export type ApiPath =
   | { type: 'apis' }
   | { type: 'group'; group: string }
   | { type: 'resources'; group: string; version: string }
+  /** /openapi/v3 (the index) and /openapi/v3/api/v1, /openapi/v3/apis/{group}/{version}. */
+  | { type: 'openapi'; group?: string; version?: string }
   | { type: 'object'; kind: KindInfo; namespace?: string; name?: string; subresource?: string };
 
 export const notServed = () =>
@@ -38,6 +40,12 @@ function resourcePath(group: string, version: string, rest: string[]): ApiPath {
 export function parseApiPath(segments: string[]): ApiPath {
   const s = segments.filter((x, i) => x !== '' || i < segments.length - 1);
   if (s.length === 1 && s[0] === 'version') return { type: 'version' };
+  if (s[0] === 'openapi' && s[1] === 'v3') {
+    if (s.length === 2) return { type: 'openapi' };
+    if (s[2] === 'api' && s.length === 4) return { type: 'openapi', group: '', version: s[3] };
+    if (s[2] === 'apis' && s.length === 5) return { type: 'openapi', group: s[3], version: s[4] };
+    throw notServed();
+  }
   if (s[0] === 'api') {
     if (s.length === 1) return { type: 'api' };
     if (s[1] !== 'v1') throw notServed();

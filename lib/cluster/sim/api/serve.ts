@@ -11,7 +11,10 @@ import { jsonPatch, mergePatch, PatchError } from '../patch';
 import { requireAccess, visibleSimCluster } from './access';
 import { deleteOptionsBody, objectBody, patchBody } from './body';
 import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
-import { parseApiPath } from './paths';
+import { decodeObject, fieldValidationParam, type FieldValidation } from '../openapi/decode';
+import { validateAgainstSchema } from '../openapi/validate';
+import { openapiV3Document, openapiV3Index } from '../openapi/v3';
+import { notServed, parseApiPath } from './paths';
 import { includeObjectParam, notAcceptable, onlyUnsupportedTables, tableRequested, toTable, type TableOptions } from './table';
 import { watchStream } from './watch';
 
@@ -46,15 +49,15 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
       case 'apis': return json(apiGroupList());
       case 'group': return json(apiGroupInfo(path.group));
       case 'resources': return json(apiResourceList(path.group, path.version));
+      case 'openapi': return openapi(clusterName, path);
     }
   }
-  const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id };
+  const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id, admit: validateAgainstSchema };
   const q = new URL(req.url).searchParams;
   if (method === 'GET') {
     const verb = path.name ? 'get' : q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : 'list';
     await requireAccess(ctx, cluster, verb, path.kind, path.namespace, path.name);
   } else {
-    if (q.get('dryRun')) throw badRequest('dryRun is not supported by Pier\'s simulated cluster');
     await requireAccess(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
       path.kind, path.namespace, method === 'POST' ? undefined : path.name);
   }
@@ -66,12 +69,19 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
       const table = version ? { version, includeObject: includeObjectParam(q.get('includeObject')), now: ctx.clock.now() } : undefined;
       return path.name ? read(s, path as Required<ObjectPath>, table) : collection(s, path, q, table);
     }
-    case 'POST': return create(s, path, req);
-    case 'PUT': return replace(s, path, req);
-    case 'PATCH': return patch(s, path, req);
-    case 'DELETE': return remove(s, path, req, q);
+    case 'POST': return create(s, path, req, writeOptions(q));
+    case 'PUT': return replace(s, path, req, writeOptions(q));
+    case 'PATCH': return patch(s, path, req, writeOptions(q));
+    case 'DELETE': return remove(s, path, req, q, writeOptions(q));
     default: throw methodNotAllowed(`the server does not allow this method on the requested resource`);
   }
+}
+
+function openapi(clusterName: string, p: { group?: string; version?: string }): Response {
+  if (p.version === undefined) return json(openapiV3Index(`/k8s/${encodeURIComponent(clusterName)}`));
+  const text = openapiV3Document({ group: p.group ?? '', version: p.version });
+  if (text === null) throw notServed();
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'public, immutable' } });
 }
 
 async function read(s: Sim, p: Required<ObjectPath>, table?: TableOptions): Promise<Response> {
@@ -100,33 +110,85 @@ function named(p: ObjectPath, method: string): asserts p is Required<Omit<Object
   if (!p.name) throw methodNotAllowed(`the server does not allow this method on the requested resource (${method} ${p.kind.plural})`);
 }
 
-async function create(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
-  if (p.name) throw methodNotAllowed(`the server does not allow this method on the requested resource (post ${p.kind.plural})`);
-  return json(await createObject(s, p.kind, p.namespace, await objectBody(req)), 201);
+/** Options every write takes from the query: dryRun=All, and what to do with unknown fields. */
+interface WriteOptions {
+  dryRun: boolean;
+  fieldValidation: FieldValidation;
 }
 
-async function replace(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
+function writeOptions(q: URLSearchParams): WriteOptions {
+  const dry = q.getAll('dryRun');
+  for (const d of dry) if (d !== 'All') throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(d)}: supported values: "All"`);
+  return { dryRun: dry.length > 0, fieldValidation: fieldValidationParam(q.get('fieldValidation')) };
+}
+
+class DryRunResult {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * Runs a write; with dryRun=All inside a transaction that is rolled back, so
+ * every check (schema, conflicts, admission) runs and nothing is stored or
+ * seen by watches.
+ */
+async function write<T>(s: Sim, o: WriteOptions, fn: (s: Sim) => Promise<T>): Promise<T> {
+  if (!o.dryRun) return fn(s);
+  try {
+    await s.db.transaction(async (tx) => {
+      throw new DryRunResult(await fn({ ...s, db: tx as unknown as Sim['db'] }));
+    });
+  } catch (err) {
+    if (err instanceof DryRunResult) return err.value as T;
+    throw err;
+  }
+  throw new Error('dry run ended without a result');
+}
+
+/** The apiserver's Warning header for each unknown field (fieldValidation=Warn). */
+function warningHeaders(warnings: string[]): Headers {
+  const h = new Headers();
+  for (const w of warnings) h.append('warning', `299 - ${JSON.stringify(w)}`);
+  return h;
+}
+
+async function create(s: Sim, p: ObjectPath, req: Request, o: WriteOptions): Promise<Response> {
+  if (p.name) throw methodNotAllowed(`the server does not allow this method on the requested resource (post ${p.kind.plural})`);
+  const body = await objectBody(req);
+  const { warnings } = decodeObject(p.kind, body, o.fieldValidation);
+  return json(await write(s, o, (t) => createObject(t, p.kind, p.namespace, body)), 201, warningHeaders(warnings));
+}
+
+async function replace(s: Sim, p: ObjectPath, req: Request, o: WriteOptions): Promise<Response> {
   named(p, 'put');
   const body = await objectBody(req);
-  if (p.subresource === 'scale') return json(await updateScale(s, p.kind, p.namespace ?? '', p.name, body));
-  return json(await updateObject(s, p.kind, p.namespace, p.name, body, p.subresource === 'status' ? 'status' : undefined));
+  if (p.subresource === 'scale') return json(await write(s, o, (t) => updateScale(t, p.kind, p.namespace ?? '', p.name, body)));
+  const { warnings } = decodeObject(p.kind, body, o.fieldValidation);
+  return json(await write(s, o, (t) => updateObject(t, p.kind, p.namespace, p.name, body, p.subresource === 'status' ? 'status' : undefined)),
+    200, warningHeaders(warnings));
 }
 
-async function patch(s: Sim, p: ObjectPath, req: Request): Promise<Response> {
+async function patch(s: Sim, p: ObjectPath, req: Request, o: WriteOptions): Promise<Response> {
   named(p, 'patch');
   const { type, patch: body } = await patchBody(req);
   if (p.subresource === 'scale') {
     const current = scaleOf(p.kind, await getObject(s, p.kind, p.namespace, p.name));
     let next: unknown;
     try {
-      next = type === 'merge' ? mergePatch(current, body) : jsonPatch(current, body);
+      next = type === 'json' ? jsonPatch(current, body) : mergePatch(current, body);
     } catch (err) {
       if (err instanceof PatchError) throw new K8sError(failureStatus(422, `the patch could not be applied: ${err.message}`, 'Invalid'));
       throw err;
     }
-    return json(await updateScale(s, p.kind, p.namespace ?? '', p.name, next));
+    return json(await write(s, o, (t) => updateScale(t, p.kind, p.namespace ?? '', p.name, next)));
   }
-  return json(await patchObject(s, p.kind, p.namespace, p.name, type, body, p.subresource === 'status' ? 'status' : undefined));
+  // Merge patches have the object's shape: unknown fields in them are unknown fields of the result.
+  const { warnings } = type === 'json' ? { warnings: [] } : decodeObject(p.kind, body, o.fieldValidation);
+  return json(await write(s, o, (t) => patchObject(t, p.kind, p.namespace, p.name, type, body, p.subresource === 'status' ? 'status' : undefined)),
+    200, warningHeaders(warnings));
+}
+
+async function remove(s: Sim, p: ObjectPath, req: Request, q: URLSearchParams, o: WriteOptions): Promise<Response> {
+  return write(s, o, (t) => removeNow(t, p, req, q));
 }
 
 function deleteOptions(body: Record<string, unknown>, q: URLSearchParams) {
@@ -137,7 +199,7 @@ function deleteOptions(body: Record<string, unknown>, q: URLSearchParams) {
   return { propagationPolicy: policy, preconditions: pre };
 }
 
-async function remove(s: Sim, p: ObjectPath, req: Request, q: URLSearchParams): Promise<Response> {
+async function removeNow(s: Sim, p: ObjectPath, req: Request, q: URLSearchParams): Promise<Response> {
   const o = deleteOptions(await deleteOptionsBody(req), q);
   if (p.subresource) throw methodNotAllowed('the server does not allow this method on the requested resource');
   if (p.name) return json(await deleteObject(s, p.kind, p.namespace, p.name, o));

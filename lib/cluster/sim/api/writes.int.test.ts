@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GET, PATCH, POST, PUT } from '@/app/k8s/[cluster]/[...path]/route';
+import { body, call, request } from '@/lib/testing/http';
+import { setupWorld, tokenFor } from '@/lib/testing/world';
+import { seedLocalCluster } from '../seed';
+
+const w = setupWorld();
+let token = '';
+beforeAll(async () => {
+  await seedLocalCluster(w.db, new Date());
+  token = await tokenFor(w, 'admin');
+});
+
+const HANDLERS = { GET, POST, PUT, PATCH };
+function k8s(method: keyof typeof HANDLERS, path: string, o: { body?: string; type?: string; accept?: string } = {}) {
+  const url = new URL(path, 'http://x');
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (o.type) headers['content-type'] = o.type;
+  if (o.accept) headers.accept = o.accept;
+  return call(HANDLERS[method], request(`/k8s/local/${path}`, { method, headers, body: o.body }), { cluster: 'local', path: url.pathname.split('/').filter(Boolean) });
+}
+const deployment = (name: string, extra: Record<string, unknown> = {}) => JSON.stringify({
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+  spec: {
+    replicas: 1, selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nginx:alpine', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'busybox' }] } },
+    ...extra,
+  },
+});
+const DEPLOYS = 'apis/apps/v1/namespaces/default/deployments';
+
+describe('writes through the API', () => {
+  it('YAML bodies are accepted', async () => {
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  key: "value"\n';
+    const res = await k8s('POST', 'api/v1/namespaces/default/configmaps', { body: yaml, type: 'application/yaml' });
+    expect(res.status).toBe(201);
+    expect((await body(res)).data).toEqual({ key: 'value' });
+    const bad = await k8s('POST', 'api/v1/namespaces/default/configmaps', { body: 'a: [', type: 'application/yaml' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('dryRun=All validates and answers the object, and stores nothing', async () => {
+    const res = await k8s('POST', `${DEPLOYS}?dryRun=All`, { body: deployment('dry'), type: 'application/json' });
+    expect(res.status).toBe(201);
+    expect((await body(res)).metadata.name).toBe('dry');
+    expect((await k8s('GET', `${DEPLOYS}/dry`)).status).toBe(404);
+    const invalid = await k8s('POST', `${DEPLOYS}?dryRun=All`, { body: deployment('dry', { replicas: -2 }), type: 'application/json' });
+    expect(invalid.status).toBe(422);
+    expect((await k8s('POST', `${DEPLOYS}?dryRun=Some`, { body: deployment('dry'), type: 'application/json' })).status).toBe(400);
+  });
+
+  it('422 Invalid with causes, 400 for type errors and (Strict) unknown fields, Warning headers for unknown fields by default', async () => {
+    const res = await k8s('POST', DEPLOYS, { body: deployment('bad', { replicas: -1 }), type: 'application/json' });
+    expect(res.status).toBe(422);
+    expect(await body(res)).toMatchObject({
+      kind: 'Status', reason: 'Invalid', code: 422, message: 'Deployment.apps "bad" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      details: { name: 'bad', group: 'apps', kind: 'Deployment', causes: [{ reason: 'FieldValueInvalid', field: 'spec.replicas' }] },
+    });
+    const typed = await k8s('POST', DEPLOYS, { body: deployment('bad', { replicas: 'one' }), type: 'application/json' });
+    expect(typed.status).toBe(400);
+    expect((await body(typed)).reason).toBe('BadRequest');
+    const strict = await k8s('POST', `${DEPLOYS}?fieldValidation=Strict`, { body: deployment('bad', { bogus: 1 }), type: 'application/json' });
+    expect(strict.status).toBe(400);
+    expect((await body(strict)).message).toBe('Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.bogus"');
+    const warned = await k8s('POST', DEPLOYS, { body: deployment('warned', { bogus: 1 }), type: 'application/json' });
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
+    expect((await body(warned)).spec).not.toHaveProperty('bogus');
+    expect((await k8s('GET', `${DEPLOYS}/bad`)).status).toBe(404);
+  });
+
+  it('strategic merge patch merges containers by name (kubectl set image)', async () => {
+    expect((await k8s('POST', DEPLOYS, { body: deployment('smp'), type: 'application/json' })).status).toBe(201);
+    const res = await k8s('PATCH', `${DEPLOYS}/smp`, {
+      type: 'application/strategic-merge-patch+json',
+      body: JSON.stringify({ spec: { template: { spec: { containers: [{ name: 'side', image: 'busybox:1.36' }] } } } }),
+    });
+    expect(res.status).toBe(200);
+    const d = await body(res);
+    expect(d.spec.template.spec.containers).toEqual([
+      { name: 'web', image: 'nginx:alpine', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'busybox:1.36' }]);
+    expect(d.metadata.generation).toBe(2);
+    const broken = await k8s('PATCH', `${DEPLOYS}/smp`, {
+      type: 'application/strategic-merge-patch+json', body: JSON.stringify({ spec: { template: { spec: { containers: [{ image: 'x' }] } } } }),
+    });
+    expect(broken.status).toBe(422);
+  });
+
+  it('/openapi/v3 lists each group version; a group version\'s document has the kinds\' schemas and PATCH paths with fieldValidation', async () => {
+    const index = await body(await k8s('GET', 'openapi/v3'));
+    expect(index.paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/k8s\/local\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]+$/);
+    expect(Object.keys(index.paths)).toEqual(expect.arrayContaining(['api/v1', 'apis/batch/v1', 'apis/coordination.k8s.io/v1']));
+    const doc = await body(await k8s('GET', 'openapi/v3/apis/apps/v1'));
+    expect(doc.openapi).toBe('3.0.0');
+    expect(doc.components.schemas['io.k8s.api.apps.v1.Deployment']['x-kubernetes-group-version-kind']).toEqual([{ group: 'apps', kind: 'Deployment', version: 'v1' }]);
+    const patch = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch;
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
+    expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('fieldValidation');
+    expect((await k8s('GET', 'openapi/v3/apis/nope/v1')).status).toBe(404);
+    expect((await k8s('GET', 'openapi/v2')).status).toBe(404);
+  });
+});
