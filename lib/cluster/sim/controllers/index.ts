@@ -1,4 +1,5 @@
 import type { Controller } from './types';
+import { daemonSetController } from './daemonset';
 import { deploymentController } from './deployment';
 import { createKubelet } from './kubelet';
 import { replicaSetController } from './replicaset';
@@ -27,5 +28,5 @@ export function defaultControllers(): Controller[] {
 
 /** Controllers of workload kinds (they create and delete pods; the scheduler and kubelets run them). */
 function workloadControllers(): Controller[] {
-  return [deploymentController, replicaSetController, statefulSetController, jobController, cronJobController, hpaController];
+  return [deploymentController, replicaSetController, statefulSetController, daemonSetController, jobController, cronJobController, hpaController];
 }
