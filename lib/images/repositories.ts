@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { departments, imageRepositories, imageTags, imageWorkspaces, projects, type ImageConstraint } from '@/db/schema';
 import type { Ctx } from '../context';
 import { Forbidden, Invalid, NotFound } from '../errors';
@@ -91,26 +91,36 @@ function selectRepositories(ctx: Ctx, filter: SQL | undefined) {
 
 export async function listRepositories(ctx: Ctx, o: RepositoryListOptions = {}): Promise<CatalogPage<RepositoryView>> {
   const ws = o.workspace ? await requireWorkspace(ctx, o.workspace) : undefined;
+  // Within one workspace its visibility was just checked; the plain
+  // workspace filter lets the (workspace_id, name) index do the work.
   const filter = and(
-    visibleWorkspacesFilter(ctx),
-    ws ? eq(imageRepositories.workspaceId, ws.id) : undefined,
+    ws ? eq(imageRepositories.workspaceId, ws.id) : visibleWorkspacesFilter(ctx),
     o.public === undefined ? undefined : eq(imageWorkspaces.public, o.public),
     o.projectId ? eq(imageWorkspaces.projectId, o.projectId) : undefined,
     o.q ? or(ilike(imageRepositories.name, containsPattern(o.q)), ilike(fullName, containsPattern(o.q))) : undefined,
   );
   const { limit, offset } = limitOffset(o);
-  const base = selectRepositories(ctx, filter)
-    .orderBy(...orderOf(orderColumns, o.orderBy ?? 'id', o.order ?? 'desc', imageRepositories.id))
+  // The page's ids first, ordered and limited on plain columns; tag counts and
+  // sizes are then computed for those rows only, not for every match.
+  const idsQuery = ctx.db
+    .select({ id: imageRepositories.id })
+    .from(imageRepositories)
+    .innerJoin(imageWorkspaces, eq(imageWorkspaces.id, imageRepositories.workspaceId))
+    .where(filter)
+    .orderBy(...orderOf(ws ? { ...orderColumns, name: imageRepositories.name } : orderColumns, o.orderBy ?? 'id', o.order ?? 'desc', imageRepositories.id))
     .offset(offset);
-  const [rows, [{ n }]] = await Promise.all([
-    limit === undefined ? base : base.limit(limit),
+  const [ids, [{ n }]] = await Promise.all([
+    limit === undefined ? idsQuery : idsQuery.limit(limit),
     ctx.db
       .select({ n: count() })
       .from(imageRepositories)
       .innerJoin(imageWorkspaces, eq(imageWorkspaces.id, imageRepositories.workspaceId))
       .where(filter),
   ]);
-  return { items: rows.map(normalize), total: Number(n) };
+  if (ids.length === 0) return { items: [], total: Number(n) };
+  const rows = await selectRepositories(ctx, inArray(imageRepositories.id, ids.map((r) => r.id)));
+  const byId = new Map(rows.map((r) => [r.id, normalize(r)]));
+  return { items: ids.map((r) => byId.get(r.id)!), total: Number(n) };
 }
 
 export async function getRepository(ctx: Ctx, workspace: string, name: string): Promise<RepositoryView> {

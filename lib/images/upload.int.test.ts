@@ -34,7 +34,7 @@ afterAll(async () => {
   useCatalogBackend(null);
   if (savedDataDir === undefined) delete process.env.PIER_DATA_DIR;
   else process.env.PIER_DATA_DIR = savedDataDir;
-  await tmp.cleanup();
+  await tmp?.cleanup();
 });
 
 const tok = (who: UserName) => tokenFor(w, who);

@@ -30,7 +30,7 @@ export function WorkspacesPage() {
   const errorText = useErrorText();
   const me = useMe().data;
   const { project } = useCurrentProject();
-  const [scope, setScope] = useState<Scope>('project');
+  const [scope, setScope] = useState<Scope>('all');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const query = useWorkspaces({ page, pageSize: PAGE_SIZE, q, projectId: scope === 'project' ? project?.id : undefined });
@@ -67,8 +67,8 @@ export function WorkspacesPage() {
         <div className="flex items-center gap-2">
           <label htmlFor="ws-scope" className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300">{t('images.workspaces.show')}</label>
           <Select id="ws-scope" className="w-64! max-w-full" value={scope} onChange={(e) => { setScope(e.target.value as Scope); setPage(1); }}>
-            <option value="project">{t('images.workspaces.ofProject', { project: project?.name ?? '' })}</option>
             <option value="all">{t('images.workspaces.allVisible')}</option>
+            <option value="project">{t('images.workspaces.ofProject', { project: project?.name ?? '' })}</option>
           </Select>
         </div>
       </div>

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   useCatalogBackend(null);
-  await tmp.cleanup();
+  await tmp?.cleanup();
 });
 
 describe('seedImages', () => {

@@ -22,6 +22,12 @@ import { Badge, Table, Tbody, Td, Th } from '@/components/ui/table';
 import { ImagesNav } from '../../images-nav';
 
 const PAGE_SIZE = 20;
+
+/** The first line of prose of a Markdown description (headings and code fences skipped). */
+function summaryOf(md: string): string {
+  const line = md.split('\n').find((l) => l.trim() && !/^(#|```)/.test(l.trim()));
+  return (line ?? '').replace(/[*`]/g, '').trim();
+}
 const SORTS = ['name:asc', 'update_time:desc', 'creation_time:desc', 'pull_count:desc'] as const;
 type Sort = (typeof SORTS)[number];
 
@@ -86,7 +92,7 @@ export function RepositoriesPage({ workspace }: { workspace: string }) {
                     <Th>{t('common.description')}</Th>
                     <Th className="text-right">{t('images.repositories.tags')}</Th>
                     <Th className="text-right">{t('images.repositories.pulls')}</Th>
-                    <Th>{t('images.updated')}</Th>
+                    <Th>{t('common.created')}</Th>
                     {canWrite ? <Th className="text-right">{t('common.actions')}</Th> : null}
                   </tr>
                 </thead>
@@ -98,7 +104,7 @@ export function RepositoriesPage({ workspace }: { workspace: string }) {
                           {r.name}
                         </Link>
                       </Td>
-                      <Td className="max-w-md truncate">{r.description ? r.description.split('\n')[0].replace(/^#+\s*/, '') : t('common.none')}</Td>
+                      <Td className="max-w-md truncate">{summaryOf(r.description) || t('common.none')}</Td>
                       <Td className="text-right tabular-nums"><Badge tone="sky">{r.tags_count}</Badge></Td>
                       <Td className="text-right tabular-nums">{r.pull_count}</Td>
                       <Td className="whitespace-nowrap">{formatDateTime(r.creation_time, locale)}</Td>
