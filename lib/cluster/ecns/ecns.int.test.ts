@@ -74,6 +74,9 @@ describe('GET /cluster/nodes/', () => {
 
   it('apiserver_host names the cluster by address; unknown or another department\'s address is a 404', async () => {
     expect(names(await ecns(h(nodesRoute.GET), 'cluster/nodes/?apiserver_host=%2Fk8s%2Flocal'))).toHaveLength(6);
+    // A simulated cluster's address is Pier-relative: any host in front of it names the same cluster.
+    expect(names(await ecns(h(nodesRoute.GET), 'cluster/nodes/?apiserver_host=https%3A%2F%2Fpier.example%3A3000%2Fk8s%2Flocal%2F'))).toHaveLength(6);
+    expect((await ecns(h(nodesRoute.GET), 'cluster/nodes/?apiserver_host=https%3A%2F%2Fpier.example%2Fk8s%2Fnope')).status).toBe(404);
     const none = await ecns(h(nodesRoute.GET), 'cluster/nodes/?apiserver_host=https%3A%2F%2F10.0.0.1%3A6443');
     expect(none.status).toBe(404);
     expect(none.body.error).toMatchObject({ code: 404, title: 'Not Found' });

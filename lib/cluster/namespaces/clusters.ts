@@ -26,10 +26,26 @@ export async function requireClusterByName(ctx: Ctx, name: string): Promise<Clus
   return found;
 }
 
-/** A visible cluster by its API server address (ECNS `apiserver_host`, `cluster_addr`), else 404. */
+/** The path of an absolute URL, for matching a simulated cluster's Pier-relative address; null for anything else. */
+function pathOf(addr: string): string | null {
+  try {
+    return new URL(addr).pathname.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A visible cluster by its API server address (ECNS `apiserver_host`,
+ * `cluster_addr`), else 404. A simulated cluster's address is Pier's own
+ * `/k8s/<name>`, so it also matches with whatever host the client reached Pier by.
+ */
 export async function requireClusterByAddr(ctx: Ctx, addr: string): Promise<ClusterRow> {
-  const trimmed = addr.replace(/\/+$/, '');
-  const found = (await visibleClusters(ctx)).find((c) => c.server.replace(/\/+$/, '') === trimmed);
+  const wanted = addr.replace(/\/+$/, '');
+  const found = (await visibleClusters(ctx)).find((c) => {
+    const server = c.server.replace(/\/+$/, '');
+    return server === wanted || (server.startsWith('/') && pathOf(wanted) === server);
+  });
   if (!found) throw new NotFound('cluster', `no cluster with the API server address "${addr}"`);
   return found;
 }
