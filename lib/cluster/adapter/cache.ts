@@ -58,38 +58,50 @@ function stopEntry(key: string, e: Entry) {
 
 function open(c: KubeClients, r: CachedResource): Entry {
   const ref = CACHED[r];
+  let listed: () => void = () => undefined;
+  const firstList = new Promise<void>((resolve) => (listed = resolve));
   // Pages of 500 on (re)list, so a large cluster is not one giant answer.
   const listFn = async () => {
     const all = await listAll(c, ref, {}, 500);
+    // Ready once ListWatch has stored the list (it does so right after this resolves), not when the
+    // watch's response headers arrive: an apiserver or proxy may hold those until the first event.
+    setImmediate(listed);
     return { apiVersion: 'v1', kind: `${ref.kind}List`, metadata: { resourceVersion: all.resourceVersion }, items: all.items } as KubernetesListObject<KubernetesObject>;
   };
   const lw = new ListWatch<KubernetesObject>(ref.path, new Watch(c.kc), listFn, false);
   const e: Entry = { clients: c, lw, ready: Promise.resolve(), synced: false, stale: false, lastUsed: Date.now(), backoffMs: 1000 };
-  lw.on('connect', () => {
-    e.backoffMs = Math.max(1000, e.backoffMs);
-  });
-  lw.on('error', (err: unknown) => {
+  const start = () => void lw.start().catch((err) => onError(err));
+  const onError = (err: unknown) => {
     e.lastError = toPierError(err);
     e.stale = true;
-    // ListWatch stops on an error; restart it (list again if needed) with backoff, as long as someone reads this cache.
+    listed();
+    // ListWatch stops on an error; restart it (listing again if needed) with backoff, as long as this cache is in use.
     clearTimeout(e.timer);
     e.timer = setTimeout(() => {
       if (entries.get(keyOf(c, r)) !== e) return;
-      e.ready = lw.start().then(() => {
-        if (!e.lastError) e.stale = false;
-      });
       e.lastError = undefined;
+      start();
     }, e.backoffMs);
     e.timer.unref?.();
     e.backoffMs = Math.min(MAX_BACKOFF_MS, e.backoffMs * 2);
-  });
-  e.ready = lw.start().then(() => {
+  };
+  lw.on('error', onError);
+  const fresh = () => {
+    e.stale = false;
+    e.backoffMs = 1000;
+  };
+  // After a restart: optimistic; an error on the new connection marks the cache stale again.
+  lw.on('connect', () => e.synced && fresh());
+  lw.on('add', fresh);
+  lw.on('update', fresh);
+  lw.on('delete', fresh);
+  e.ready = firstList.then(() => {
     if (!e.lastError) {
       e.synced = true;
-      e.stale = false;
-      e.backoffMs = 1000;
+      fresh();
     }
   });
+  start();
   return e;
 }
 

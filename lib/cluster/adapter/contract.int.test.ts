@@ -164,8 +164,8 @@ describe(`adapter contract against ${target}`, () => {
     expect(kubeStatusOf(err)).toMatchObject({ code: 409, reason: 'Conflict' });
   });
 
-  it('delete propagation: Background collects dependents, Orphan keeps them without the owner reference', async () => {
-    for (const policy of ['Background', 'Orphan'] as const) {
+  it('delete propagation: Background and Foreground collect dependents, Orphan keeps them without the owner reference', async () => {
+    for (const policy of ['Background', 'Foreground', 'Orphan'] as const) {
       const owner = await createObject(c, cm(`owner-${policy.toLowerCase()}`));
       const dep = `dep-${policy.toLowerCase()}`;
       await createObject(c, {
@@ -174,7 +174,7 @@ describe(`adapter contract against ${target}`, () => {
       });
       await deleteObject(c, CM, owner.metadata!.name!, ns, { propagationPolicy: policy });
       await eventually(gone(owner.metadata!.name!));
-      if (policy === 'Background') {
+      if (policy !== 'Orphan') {
         await eventually(gone(dep));
       } else {
         await eventually(async () => !(await getObject(c, CM, dep, ns)).metadata?.ownerReferences?.length);

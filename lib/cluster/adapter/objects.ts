@@ -213,11 +213,16 @@ export async function watchObjects<T extends KubeObject = KubeObject>(
   for (const k of ['labelSelector', 'fieldSelector', 'resourceVersion', 'timeoutSeconds'] as const) if (o[k] !== undefined && o[k] !== '') query[k] = String(o[k]);
   if (o.allowWatchBookmarks) query.allowWatchBookmarks = 'true';
   let ended = false;
-  const controller = await new Watch(c.kc).watch(
+  let controller: AbortController | undefined;
+  // Not awaited: Watch.watch resolves only when the response headers arrive, and a server (Next.js
+  // among them) may hold those until the first event. Events still arrive in order once it connects.
+  void new Watch(c.kc).watch(
     path, query,
     (type: string, obj: T) => {
+      if (ended) return;
       if (type === 'ERROR') {
         ended = true;
+        controller?.abort();
         onEnd(toPierError(Object.assign(new Error('watch error'), { statusCode: (obj as { code?: number }).code ?? 500 })));
         return;
       }
@@ -229,8 +234,16 @@ export async function watchObjects<T extends KubeObject = KubeObject>(
       const aborted = (err as { name?: string })?.name === 'AbortError' || (err as { type?: string })?.type === 'aborted';
       onEnd(err && !aborted ? toPierError(err) : undefined);
     },
-  );
-  return { stop: () => { ended = true; controller.abort(); } };
+  ).then((ctl) => {
+    controller = ctl;
+    if (ended) ctl.abort();
+  });
+  return {
+    stop: () => {
+      ended = true;
+      controller?.abort();
+    },
+  };
 }
 
 /** `/version` and the node count: what "test connection" shows. */

@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stopCaches();
-  await server.close();
+  await server?.close();
 });
 
 function kubeconfig(o: { token?: string; server?: string; user?: object; extra?: object } = {}) {

@@ -36,12 +36,12 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const segments = m[2].split('/').filter(Boolean).map(decodeURIComponent);
   const answer = await handler(request, { params: Promise.resolve({ cluster: decodeURIComponent(m[1]), path: segments }) });
   res.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
-  res.flushHeaders();
   if (!answer.body) {
     res.end();
     return;
   }
-  // Streamed as it comes: watches are long-lived chunked answers.
+  // Streamed as it comes: watches are long-lived chunked answers. Headers are not flushed ahead of the
+  // first chunk, as Next.js does not either: clients must not wait for them before going on.
   const reader = answer.body.getReader();
   readers.add(reader);
   res.on('close', () => void reader.cancel().catch(() => undefined));
