@@ -14,7 +14,7 @@ import { seedFirstStart } from '@/db/seed';
 import type { Caller, Ctx } from '../context';
 import { systemClock } from '../context';
 import { EmbeddedRegistry } from '../registry';
-import { useCatalogBackend } from './registry-link';
+import { setCatalogBackend } from './registry-link';
 import { listRepositories } from './repositories';
 import { listTags } from './tags';
 import { listWorkspaces } from './workspaces';
@@ -86,7 +86,7 @@ async function main() {
   const { store, done, label } = await openBenchStore();
   try {
     // Pull commands need a host; no bytes are touched.
-    useCatalogBackend(new EmbeddedRegistry('/nonexistent-bench-registry', 'bench.local:5000'));
+    setCatalogBackend(new EmbeddedRegistry('/nonexistent-bench-registry', 'bench.local:5000'));
     await migrate(store);
     await seedFirstStart(store.db, { adminPassword: 'bench-admin', demo: true, demoPassword: 'bench-demo', now: new Date() });
     const t0 = performance.now();

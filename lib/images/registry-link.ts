@@ -9,7 +9,7 @@ import { registry, type RegistryBackend } from '../registry';
 let override: RegistryBackend | null = null;
 
 /** Tests install a backend of their own (a temporary embedded layout); null returns to the configured one. */
-export function useCatalogBackend(b: RegistryBackend | null): void {
+export function setCatalogBackend(b: RegistryBackend | null): void {
   override = b;
 }
 

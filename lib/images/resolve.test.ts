@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedRegistry } from '@/lib/registry';
 import { parseImageReference } from './resolve';
-import { useCatalogBackend } from './registry-link';
+import { setCatalogBackend } from './registry-link';
 
-beforeAll(() => useCatalogBackend(new EmbeddedRegistry('/nonexistent-never-touched', 'pier.local:5000')));
-afterAll(() => useCatalogBackend(null));
+beforeAll(() => setCatalogBackend(new EmbeddedRegistry('/nonexistent-never-touched', 'pier.local:5000')));
+afterAll(() => setCatalogBackend(null));
 
 describe('parseImageReference', () => {
   it('a bare name is the library workspace, latest by default', () => {

@@ -15,7 +15,7 @@ import { body, call, request } from '@/lib/testing/http';
 import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
 import { createWorkspace } from './workspaces';
 import { catalogCounts } from './testing/catalog-fixture';
-import { useCatalogBackend } from './registry-link';
+import { setCatalogBackend } from './registry-link';
 
 const w = setupWorld();
 const P = { productType: 'image' };
@@ -28,10 +28,10 @@ beforeAll(async () => {
   tmp = await tempDir('images-upload');
   process.env.PIER_DATA_DIR = tmp.dir;
   reg = new EmbeddedRegistry(path.join(tmp.dir, 'registry'), 'registry.test:5000');
-  useCatalogBackend(reg);
+  setCatalogBackend(reg);
 });
 afterAll(async () => {
-  useCatalogBackend(null);
+  setCatalogBackend(null);
   if (savedDataDir === undefined) delete process.env.PIER_DATA_DIR;
   else process.env.PIER_DATA_DIR = savedDataDir;
   await tmp?.cleanup();

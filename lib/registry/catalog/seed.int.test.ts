@@ -4,7 +4,7 @@ import { GET as getRepo } from '@/app/api/ecns/[productType]/images/repositories
 import { GET as listRepos } from '@/app/api/ecns/[productType]/images/repositories/route';
 import { EmbeddedRegistry } from '@/lib/registry';
 import { skopeo, tempDir } from '@/lib/registry/testing/tools';
-import { useCatalogBackend } from '@/lib/images/registry-link';
+import { setCatalogBackend } from '@/lib/images/registry-link';
 import { body, call, request } from '@/lib/testing/http';
 import { setupWorld, tokenFor } from '@/lib/testing/world';
 import { seedImages } from './seed';
@@ -16,11 +16,11 @@ let reg: EmbeddedRegistry;
 beforeAll(async () => {
   tmp = await tempDir('images-seed');
   reg = new EmbeddedRegistry(path.join(tmp.dir, 'registry'), 'demo.test:5000');
-  useCatalogBackend(reg);
+  setCatalogBackend(reg);
   await seedImages(w.db, new Date('2026-11-01T00:00:00Z'), reg);
 });
 afterAll(async () => {
-  useCatalogBackend(null);
+  setCatalogBackend(null);
   await tmp?.cleanup();
 });
 
