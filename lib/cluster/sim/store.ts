@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
 import { admitQuota } from './admission/quota';
+import { admitDefaultTolerations } from './admission/tolerations';
 import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
 import { generatedName, isPlainObject, k8sTime, metaOf, newUid, ownerUids, type K8sObject, type ObjectMeta } from './objects';
@@ -353,6 +354,7 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
     const status = statusOnCreate(k, body.status);
     if (status === undefined) delete stored.status;
     else stored.status = status;
+    admitDefaultTolerations(k, stored);
     await admitQuota(tx, s.clusterId, k, stored);
     await insertObject(tx, s, k, stored);
     await recordChange(tx, s, k, 'ADDED', rv, stored);

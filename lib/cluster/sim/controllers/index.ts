@@ -2,6 +2,7 @@ import type { Controller } from './types';
 import { daemonSetController } from './daemonset';
 import { deploymentController } from './deployment';
 import { createKubelet } from './kubelet';
+import { nodeLifecycleController, taintEvictionController } from './nodes';
 import { replicaSetController } from './replicaset';
 import { cronJobController } from './cronjob';
 import { quotaController } from '../admission/quota-controller';
@@ -23,6 +24,8 @@ export function defaultControllers(): Controller[] {
     createScheduler(),
     createKubelet(),
     quotaController,
+    nodeLifecycleController,
+    taintEvictionController,
   ];
 }
 
