@@ -60,6 +60,25 @@ async function demoProjectIds(db: Db): Promise<Record<string, string>> {
 }
 
 /**
+ * The default StorageClass `standard`: claims without a class get it, and a
+ * volume is provisioned for them at once (Immediate), as minikube's and
+ * kind's default classes do.
+ */
+async function ensureStorageClass(s: Sim): Promise<void> {
+  try {
+    await createObject(s, findKind('storage.k8s.io', 'v1', 'storageclasses')!, undefined, {
+      metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'pier.io/simulated-hostpath',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: true,
+    });
+  } catch (err) {
+    if (!(err instanceof K8sError && err.reason === 'AlreadyExists')) throw err;
+  }
+}
+
+/**
  * The simulated cluster a fresh install comes with: `local`, namespaces
  * default and kube-system, and (with the demo data) alpha and beta for the
  * demo projects; three workers and the edge group edge-a (two nodes,
@@ -80,6 +99,7 @@ export async function seedLocalCluster(db: Db, now: Date, opts: { demo?: boolean
   for (const n of ['worker-1', 'worker-2', 'worker-3']) {
     await ensure(s, NODES.plural, node(n, { 'node-role.kubernetes.io/worker': '' }, now));
   }
+  await ensureStorageClass(s);
   for (const n of ['edge-a-1', 'edge-a-2']) {
     await ensure(s, NODES.plural, node(n, { 'node-role.kubernetes.io/edge': '', 'pier.io/node-group': 'edge-a' }, now, [EDGE_TAINT]));
   }

@@ -3,6 +3,7 @@ import { daemonSetController } from './daemonset';
 import { deploymentController } from './deployment';
 import { createKubelet } from './kubelet';
 import { nodeLifecycleController, taintEvictionController } from './nodes';
+import { volumeController } from './volumes';
 import { replicaSetController } from './replicaset';
 import { cronJobController } from './cronjob';
 import { quotaController } from '../admission/quota-controller';
@@ -26,6 +27,7 @@ export function defaultControllers(): Controller[] {
     quotaController,
     nodeLifecycleController,
     taintEvictionController,
+    volumeController,
   ];
 }
 
