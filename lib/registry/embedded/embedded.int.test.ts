@@ -78,6 +78,19 @@ describe.skipIf(onlyOnce)('embedded registry', () => {
     expect(await skopeoFails('copy', oci('ws/zipped:v1'), `dir:${path.join(dir, 'copy')}`)).toBeNull();
   });
 
+  it('a 9 MiB layer spanning several read chunks is verified, and refused when it does not match', async () => {
+    const big = layerTar('big', 9 << 20);
+    const [img] = await reg.importArchive(await archive(dockerSave([{ layers: [layerTar('small'), big], repoTags: ['big:1'] }])), { workspace: 'ws' });
+    expect((await skopeo('inspect', oci('ws/big:1'))).Layers).toEqual([sha256(layerTar('small')), sha256(big)]);
+    expect(await reg.inspect('ws/big', '1')).toEqual(img);
+    const good = dockerSave([{ layers: [big], repoTags: ['big:2'] }]);
+    const name = /[a-f0-9]{64}\/layer\.tar/.exec(good.toString('latin1'))![0];
+    const tampered = dockerSave([{ layers: [big], repoTags: ['big:2'] }], { replace: { [name]: layerTar('evil', 9 << 20) } });
+    await expectInvalid(reg.importArchive(await archive(tampered), { workspace: 'ws' }), 'file', /does not match its digest in the config/);
+    expect(await reg.listTags('ws/big')).toEqual(['1']);
+    expect(await listFiles(path.join(root, '.staging'))).toEqual([]);
+  });
+
   it('imports an OCI archive, keeping its manifest digest, names from the annotations', async () => {
     const a = ociArchive({ layers: [layerTar('o')] });
     const [img] = await reg.importArchive(await archive(a.tar), { workspace: 'ws' });
