@@ -57,25 +57,24 @@ test('private workspace, upload with progress, tag and pull command, delete, GC'
   await signIn('dev', E2E_DEMO_PASSWORD);
   await page.goto('/images');
   await page.getByRole('button', { name: 'New workspace' }).click();
-  await page.getByLabel('Name').fill(ws);
-  await page.getByRole('button', { name: 'Create' }).click();
+  const create = page.getByRole('dialog', { name: 'New workspace' });
+  await create.getByLabel('Name').fill(ws);
+  await create.getByRole('button', { name: 'Create' }).click();
   const row = page.getByRole('row').filter({ hasText: ws });
   await expect(row).toContainText('Private');
 
   await row.getByRole('link', { name: ws }).click();
   await page.waitForURL(`**/images/ws/${ws}`);
   await page.getByRole('button', { name: 'Upload image' }).click();
-  await page.getByLabel('Archive').setInputFiles(archive);
-  const watch = page.getByRole('progressbar', { name: 'Sending the archive' });
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
-  // The bar is there while sending and ends full; record what it showed on the way.
+  const dialog = page.getByRole('dialog', { name: 'Upload an image archive' });
+  await dialog.getByLabel('Archive').setInputFiles(archive);
+  const watch = dialog.getByRole('progressbar', { name: 'Sending the archive' });
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  // The bar appears while sending and ends full.
   await expect(watch).toBeVisible();
-  await expect(async () => {
-
-    expect(await watch.getAttribute('aria-valuenow')).toBe('100');
-  }).toPass();
+  await expect(watch).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByText(`Done: ${ws}/webapp:1.0`)).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 
   await page.getByRole('link', { name: 'webapp' }).click();
   await page.waitForURL(`**/images/ws/${ws}/webapp`);

@@ -4,6 +4,7 @@ import next from 'next';
 import { dataDir } from '../../db/client';
 import { startControllers } from '../cluster/sim/controllers/start';
 import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
+import { installCatalogImageResolver } from '../images/kubelet-resolver';
 import { getStore } from '../http/store';
 import { ensureTls } from '../tls/certs';
 import { dualProtocolServer } from '../tls/sniff';
@@ -32,6 +33,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
     server.listen(opts.port, opts.host, () => resolve());
   });
   // The simulated clusters' controllers run in the serving process (one leader per cluster on PostgreSQL).
+  installCatalogImageResolver((await getStore()).db);
   const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null : startControllers(await getStore());
   const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => {
     server.close(() => process.exit(0));

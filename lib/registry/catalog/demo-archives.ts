@@ -82,13 +82,17 @@ const base = (distro: string) => ({
   'etc/hostname': 'pier-demo\n',
 });
 
-/** The demo catalog: what a fresh Pier's public `library` workspace holds. */
+/**
+ * The demo catalog: what a fresh Pier's public `library` workspace holds; the
+ * tags are the simulated kubelet's built-in demo list, so workloads written
+ * against it still pull once the catalog decides.
+ */
 export const DEMO_IMAGES: DemoImage[] = [
   { name: 'nginx', tags: ['alpine', '1.27', 'latest'], created: '2026-10-01T08:00:00Z', layers: [base('Alpine Linux'), { 'etc/nginx/nginx.conf': 'events {}\nhttp { server { listen 80; location / { return 200 "pier demo\\n"; } } }\n' }] },
-  { name: 'redis', tags: ['latest'], created: '2026-09-15T08:00:00Z', layers: [base('Debian GNU/Linux'), { 'usr/local/etc/redis/redis.conf': 'port 6379\nappendonly no\n' }] },
-  { name: 'busybox', tags: ['latest'], created: '2026-08-20T08:00:00Z', layers: [{ 'bin/README': 'busybox demo image for Pier\n' }] },
-  { name: 'tomcat', tags: ['latest'], created: '2026-07-10T08:00:00Z', layers: [base('Ubuntu'), { 'usr/local/tomcat/conf/server.xml': '<Server port="8005"><Service name="Catalina"><Connector port="8080"/></Service></Server>\n' }] },
-  { name: 'centos', tags: ['latest'], created: '2026-06-01T08:00:00Z', layers: [base('CentOS Stream')] },
+  { name: 'redis', tags: ['7.2', 'alpine', 'latest'], created: '2026-09-15T08:00:00Z', layers: [base('Debian GNU/Linux'), { 'usr/local/etc/redis/redis.conf': 'port 6379\nappendonly no\n' }] },
+  { name: 'busybox', tags: ['1.36', 'latest'], created: '2026-08-20T08:00:00Z', layers: [{ 'bin/README': 'busybox demo image for Pier\n' }] },
+  { name: 'tomcat', tags: ['10.1', '9.0', 'latest'], created: '2026-07-10T08:00:00Z', layers: [base('Ubuntu'), { 'usr/local/tomcat/conf/server.xml': '<Server port="8005"><Service name="Catalina"><Connector port="8080"/></Service></Server>\n' }] },
+  { name: 'centos', tags: ['7', 'latest'], created: '2026-06-01T08:00:00Z', layers: [base('CentOS Stream')] },
 ];
 
 export const DEMO_DESCRIPTIONS: Record<string, string> = {
