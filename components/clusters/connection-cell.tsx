@@ -13,7 +13,7 @@ export function ConnectionCell({ name }: { name: string }) {
   if (q.error || !q.data) return <Badge tone="red">{t('clusters.unreachable')}</Badge>;
   if (!q.data.ok) {
     return (
-      <span title={q.data.error?.message} className="inline-flex max-w-56 flex-col gap-0.5">
+      <span title={q.data.error?.message} className="inline-flex max-w-44 flex-col gap-0.5">
         <Badge tone="red">{t('clusters.unreachable')}</Badge>
         <span className="truncate text-xs text-slate-500 dark:text-slate-400">{q.data.error?.message}</span>
       </span>

@@ -74,10 +74,10 @@ export function ClustersPage() {
                   </Td>
                   <Td>{c.type}</Td>
                   <Td><Badge tone={c.driver === 'simulated' ? 'violet' : 'sky'}>{t(`clusters.drivers.${c.driver}`)}</Badge></Td>
-                  <Td className="max-w-56 truncate font-mono text-xs" >{c.server}</Td>
-                  <Td>{c.departmentName ?? t('clusters.shared')}</Td>
+                  <Td className="max-w-44 truncate font-mono text-xs"><span title={c.server}>{c.server}</span></Td>
+                  <Td className="whitespace-nowrap">{c.departmentName ?? t('clusters.shared')}</Td>
                   <Td><ConnectionCell name={c.name} /></Td>
-                  <Td><LabelList labels={c.labels} empty={t('common.none')} /></Td>
+                  <Td><LabelList labels={c.labels} empty={t('common.none')} className="max-w-48" /></Td>
                   <Td className="text-right whitespace-nowrap">
                     <div className="inline-flex gap-2">
                       <Button size="sm" aria-label={`${t('clusters.test')} ${c.name}`} onClick={() => test(c.name)}>{t('clusters.test')}</Button>

@@ -29,9 +29,8 @@ export function NodesPage({ cluster }: { cluster: string }) {
           <Table label={t('nodes.title', { cluster })}>
             <thead>
               <tr>
-                <Th>{t('common.name')}</Th>
+                <Th>{`${t('common.name')} · ${t('nodes.roles')}`}</Th>
                 <Th>{t('nodes.status')}</Th>
-                <Th>{t('nodes.roles')}</Th>
                 <Th>{t('nodes.version')}</Th>
                 <Th>{`${t('nodes.cpu')}: ${t('nodes.requested')} / ${t('nodes.allocatable')}`}</Th>
                 <Th>{`${t('nodes.memory')}: ${t('nodes.requested')} / ${t('nodes.allocatable')}`}</Th>
@@ -46,16 +45,16 @@ export function NodesPage({ cluster }: { cluster: string }) {
                 <tr key={n.name}>
                   <Td className="font-medium whitespace-nowrap">
                     <Link href={`/clusters/${encodeURIComponent(cluster)}/nodes/${encodeURIComponent(n.name)}`} className="text-sky-700 hover:underline dark:text-sky-400">{n.name}</Link>
+                    <div className="text-xs font-normal text-slate-500 dark:text-slate-400">{n.roles.join(', ') || t('nodes.none')}</div>
                   </Td>
                   <Td><NodeStatus ready={n.ready} unschedulable={n.unschedulable} /></Td>
-                  <Td>{n.roles.join(', ') || t('nodes.none')}</Td>
                   <Td className="font-mono text-xs">{n.version}</Td>
                   <Td><Usage used={n.requested.cpu} total={n.allocatable.cpu} text={`${cores(n.requested.cpu)} / ${cores(n.allocatable.cpu)}`} /></Td>
                   <Td><Usage used={n.requested.memory} total={n.allocatable.memory} text={`${bytes(n.requested.memory)} / ${bytes(n.allocatable.memory)}`} /></Td>
                   <Td><Usage used={n.podCount} total={n.allocatable.pods} text={`${n.podCount} / ${n.allocatable.pods}`} /></Td>
                   <Td className="text-xs whitespace-nowrap">{`${cores(n.capacity.cpu)} · ${bytes(n.capacity.memory)} · ${n.capacity.pods}`}</Td>
-                  <Td className="font-mono text-xs">{n.taints.length ? n.taints.map((x) => `${x.key}${x.value ? `=${x.value}` : ''}:${x.effect}`).join(', ') : t('nodes.none')}</Td>
-                  <Td><LabelList labels={n.labels} empty={t('nodes.none')} /></Td>
+                  <Td className="max-w-40 font-mono text-xs break-all">{n.taints.length ? n.taints.map((x) => `${x.key}${x.value ? `=${x.value}` : ''}:${x.effect}`).join(', ') : t('nodes.none')}</Td>
+                  <Td><LabelList labels={n.labels} empty={t('nodes.none')} className="max-w-64" /></Td>
                 </tr>
               ))}
             </Tbody>
