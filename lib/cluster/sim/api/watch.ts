@@ -49,6 +49,11 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
+      // Next.js sends the response headers with the first chunk. The apiserver
+      // answers a watch at once, and clients (client-node's watch, informers)
+      // wait for those headers before anything else: so open with a newline,
+      // which JSON stream decoders skip as whitespace.
+      controller.enqueue(enc.encode('\n'));
       let columnsSent = false;
       const asTable = (ev: { type: string; object: K8sObject | K8sStatus }) => {
         if (!o.table || ev.type === 'ERROR' || ev.type === 'BOOKMARK') return ev;
