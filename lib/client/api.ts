@@ -42,10 +42,14 @@ function goToSignIn() {
   if (window.location.pathname !== '/login') leaveTo(`/login?next=${encodeURIComponent(here)}`);
 }
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * One JSON request of the console: the answer and its parsed body (null for
+ * 204 or a body that is not JSON). A failed connection is ApiError 0 "network".
+ */
+export async function sendJson(method: string, url: string, body?: unknown): Promise<{ res: Response; data: unknown }> {
   let res: Response;
   try {
-    res = await fetch(`/api/pier${path}`, {
+    res = await fetch(url, {
       method,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -54,8 +58,13 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  return { res, data };
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const { res, data } = await sendJson(method, `/api/pier${path}`, body);
   if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
   if (res.ok) return data as T;
   const err = (data as { error?: ApiErrorBody } | null)?.error;
   if (res.status === 401 && !NO_REDIRECT.some((p) => path.startsWith(p))) goToSignIn();

@@ -3,7 +3,7 @@
  * image API (and ote's for third-party registries) like any other client;
  * their error shapes become the same ApiError the rest of the console shows.
  */
-import { ApiError, leaveTo } from './api';
+import { ApiError, leaveTo, sendJson } from './api';
 
 export const ECNS_IMAGES = '/api/ecns/image/images';
 
@@ -25,19 +25,8 @@ function errorOf(status: number, data: unknown): ApiError {
 }
 
 export async function imagesApi<T>(method: Method, url: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'network');
-  }
+  const { res, data } = await sendJson(method, url, body);
   if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
   if (res.ok) return data as T;
   if (res.status === 401) leaveTo(`/login?next=${encodeURIComponent(window.location.pathname)}`);
   throw errorOf(res.status, data);

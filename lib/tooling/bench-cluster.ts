@@ -17,11 +17,8 @@
  * Everything goes over HTTP to /k8s/local with an admin token, as kubectl
  * or the adapter would. Numbers go to docs/performance.md by hand.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freshDatabase } from './bench-database';
+import { readFileSync, readdirSync } from 'node:fs';
+import { withBenchServer } from './bench-server';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3291);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -93,18 +90,6 @@ function treeRssMiB(rootPid: number): number {
   };
   walk(rootPid);
   return Math.round(kib / 1024);
-}
-
-async function waitReady(): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    try {
-      if ((await fetch(`${BASE}/readyz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error('Pier did not become ready');
 }
 
 async function signIn(): Promise<string> {
@@ -279,43 +264,22 @@ async function rollout(): Promise<Record<string, number>> {
   return { replicas: ROLLOUT_REPLICAS, 'create → complete (s)': scaledUp, 'image change → complete (s)': (Date.now() - t1) / 1000 };
 }
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-cluster-'));
-  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
-  const database = pgServer ? await freshDatabase(pgServer) : null;
-  const server: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    env: {
-      ...process.env, PORT: String(PORT), PIER_HOST: '127.0.0.1', PIER_DATA_DIR: dataDir,
-      PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD, DATABASE_URL: database?.url ?? '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  console.log(`bench:cluster: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}`);
+withBenchServer({ port: PORT, password: PASSWORD }, async (server) => {
   let peakRss = 0;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, treeRssMiB(server.pid!));
-  }, 1000);
+  const sample = () => {
+    peakRss = Math.max(peakRss, treeRssMiB(server.process.pid!));
+  };
+  const sampler = setInterval(sample, 1000);
   try {
-    await waitReady();
     token = await signIn();
     const only = (process.env.PIER_BENCH_ONLY ?? 'load,list,watch,rollout').split(',');
     if (only.includes('load')) console.table([await load()]);
     if (only.includes('list')) console.table([{ case: 'list pods by label, 500 a page (ms)', ...(await listByLabel(40)) }]);
     if (only.includes('watch')) console.table([{ case: 'patch → watch event (ms)', ...(await watchDelay(50)) }]);
     if (only.includes('rollout')) console.table([await rollout()]);
-    peakRss = Math.max(peakRss, treeRssMiB(server.pid!));
+    sample();
     console.log(`peak resident memory of Pier (process tree): ${peakRss} MiB`);
-    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
   } finally {
     clearInterval(sampler);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-    await database?.drop();
   }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });

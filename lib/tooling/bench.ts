@@ -5,12 +5,8 @@
  * naming a PostgreSQL server, a fresh database there that the bench creates
  * and drops. Numbers go to docs/performance.md by hand.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { freshDatabase } from './bench-database';
+import { withBenchServer } from './bench-server';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -24,18 +20,6 @@ interface Case {
   headers?: Record<string, string>;
   body?: string;
   connections: number;
-}
-
-async function waitReady(): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    try {
-      if ((await fetch(`${BASE}/readyz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Pier did not become ready');
 }
 
 function keystoneBody(user: string): string {
@@ -63,50 +47,26 @@ async function run(c: Case) {
   };
 }
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-'));
-  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
-  const database = pgServer ? await freshDatabase(pgServer) : null;
-  const server = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    env: {
-      ...process.env, PORT: String(PORT), PIER_DATA_DIR: dataDir, PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD,
-      DATABASE_URL: database?.url ?? '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+withBenchServer({ port: PORT, password: PASSWORD }, async () => {
+  const issued = await fetch(`${BASE}/v3/auth/tokens`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: keystoneBody('dev'),
   });
-  console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}`);
-  try {
-    await waitReady();
-    const issued = await fetch(`${BASE}/v3/auth/tokens`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: keystoneBody('dev'),
-    });
-    const token = issued.headers.get('x-subject-token');
-    if (!token) throw new Error(`token issue failed: ${issued.status}`);
-    const auth = { 'x-auth-token': token };
-    const cases: Case[] = [
-      { name: 'GET /healthz', path: '/healthz', connections: 10 },
-      { name: 'GET /readyz (store + migrations)', path: '/readyz', connections: 10 },
-      { name: 'GET /api/ecns/eks/organization/ (token)', path: '/api/ecns/eks/organization/', headers: auth, connections: 10 },
-      { name: 'GET /api/pier/projects (token)', path: '/api/pier/projects', headers: auth, connections: 10 },
-      // Argon2id by design costs ~tens of ms of CPU per check; this bounds sign-in throughput.
-      {
-        name: 'POST /v3/auth/tokens (argon2id)', path: '/v3/auth/tokens', method: 'POST',
-        headers: { 'content-type': 'application/json' }, body: keystoneBody('ops'), connections: 4,
-      },
-    ];
-    const rows = [];
-    for (const c of cases) rows.push(await run(c));
-    console.table(rows);
-    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${DURATION} s per case`);
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-    await database?.drop();
-  }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  const token = issued.headers.get('x-subject-token');
+  if (!token) throw new Error(`token issue failed: ${issued.status}`);
+  const auth = { 'x-auth-token': token };
+  const cases: Case[] = [
+    { name: 'GET /healthz', path: '/healthz', connections: 10 },
+    { name: 'GET /readyz (store + migrations)', path: '/readyz', connections: 10 },
+    { name: 'GET /api/ecns/eks/organization/ (token)', path: '/api/ecns/eks/organization/', headers: auth, connections: 10 },
+    { name: 'GET /api/pier/projects (token)', path: '/api/pier/projects', headers: auth, connections: 10 },
+    // Argon2id by design costs ~tens of ms of CPU per check; this bounds sign-in throughput.
+    {
+      name: 'POST /v3/auth/tokens (argon2id)', path: '/v3/auth/tokens', method: 'POST',
+      headers: { 'content-type': 'application/json' }, body: keystoneBody('ops'), connections: 4,
+    },
+  ];
+  const rows = [];
+  for (const c of cases) rows.push(await run(c));
+  console.table(rows);
+  console.log(`${DURATION} s per case`);
 });

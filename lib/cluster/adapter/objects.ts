@@ -2,25 +2,13 @@ import { PatchStrategy, Watch } from '@kubernetes/client-node';
 import type { KubeClients } from './connect';
 import { kube, kubeStatusOf, toPierError } from './errors';
 import type { PierError } from '@/lib/errors';
+import type { ObjectMeta } from '../object-meta';
 
 /** A Kubernetes object as JSON on the wire. */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
-    [k: string]: unknown;
-  };
+  metadata?: ObjectMeta;
   [k: string]: unknown;
 }
 

@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { K8sBody } from '@/db/schema';
+import type { ObjectMeta } from '../object-meta';
 
-/** metadata, as the store reads and writes it. */
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
-  finalizers?: string[];
-  [k: string]: unknown;
-}
+export type { ObjectMeta } from '../object-meta';
 
 export type K8sObject = K8sBody & { apiVersion?: string; kind?: string; metadata?: ObjectMeta; spec?: unknown; status?: unknown };
 

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { k8sTime, metaOf } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { CRONJOBS, cronJobController, jobNameFor } from './cronjob';
 import { EVENTS } from './events';
 import { JOBS, jobController } from './job';
 import { ClusterManager } from './manager';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 let ts: TestStore;
 let s: Sim;
@@ -19,16 +18,10 @@ const NS = 'alpha';
 const MIN = 60_000;
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
   // The CronJob and Job controllers run; the test plays the kubelet (finishPods) to end the Jobs' pods.
-  m = new ClusterManager({ sim: s, controllers: [cronJobController, jobController] });
+  ({ ts, s, m } = await openSimTestbed(clock, [cronJobController, jobController]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const cronJob = (name: string, schedule: string, extra: Record<string, unknown> = {}) => ({
   metadata: { name },

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { NODES, PODS } from '../kinds';
 import { k8sTime, metaOf, type K8sObject } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, deleteObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { DAEMONSETS, daemonSetController } from './daemonset';
 import { EVENTS } from './events';
 import { ClusterManager } from './manager';
+import { closeSimTestbed, openSimTestbed } from './testing';
 import { createScheduler } from './scheduler';
 
 let ts: TestStore;
@@ -17,16 +17,10 @@ const clock = fixedClock('2026-03-01T10:00:00Z');
 const NS = 'alpha';
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
   // The DaemonSet controller and the real scheduler (which binds the pinned pods); the test plays the kubelet (readyAll).
-  m = new ClusterManager({ sim: s, controllers: [daemonSetController, createScheduler()] });
+  ({ ts, s, m } = await openSimTestbed(clock, [daemonSetController, createScheduler()]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const daemonSet = (name: string, podSpec: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
   metadata: { name },

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { metaOf, type K8sObject } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { clusterChangesSince, createObject, currentVersion, getObject, listObjects, patchObject, type Sim } from '../store';
 import { DEPLOYMENTS } from './deployment';
 import { EVENTS } from './events';
 import { defaultControllers } from './index';
 import { ClusterManager } from './manager';
 import { REPLICASETS } from './replicaset';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 let ts: TestStore;
 let s: Sim;
@@ -18,15 +17,9 @@ let m: ClusterManager;
 const clock = fixedClock('2026-03-01T10:00:00Z');
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
-  m = new ClusterManager({ sim: s, controllers: defaultControllers() });
+  ({ ts, s, m } = await openSimTestbed(clock, defaultControllers()));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const deployment = (name: string, replicas: number, image: string, spec: Record<string, unknown> = {}) => ({
   metadata: { name },

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { k8sTime, metaOf } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { EVENTS } from './events';
 import { HPAS, hpaController } from './hpa';
 import { SIMULATED_CPU } from './hpa-metrics';
 import { ClusterManager } from './manager';
 import { REPLICASETS, replicaSetController } from './replicaset';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 let ts: TestStore;
 let s: Sim;
@@ -19,16 +18,10 @@ const clock = fixedClock('2026-03-01T10:00:00Z');
 const NS = 'alpha';
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
   // The ReplicaSet controller makes the pods; the test plays the kubelet (readyAll) so pods are ready when it says.
-  m = new ClusterManager({ sim: s, controllers: [replicaSetController, hpaController] });
+  ({ ts, s, m } = await openSimTestbed(clock, [replicaSetController, hpaController]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const replicaSet = (name: string, replicas: number, cpu?: string) => ({
   metadata: { name },

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
-import { seedLocalCluster } from '../seed';
 import { createObject, getObject, listObjects, type Sim } from '../store';
 import { defaultControllers } from './index';
 import { JOBS } from './job';
 import { ClusterManager } from './manager';
 import { STATEFULSETS } from './statefulset';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 // Every controller a simulated cluster runs, with the real scheduler and kubelet: how Job pods end is the kubelet's
 // simulated exit (lib/cluster/sim/controllers/run.ts): `sleep N` succeeds after N s, `false` fails after 1 s.
@@ -19,15 +18,9 @@ const clock = fixedClock('2026-03-01T10:00:00Z');
 const NS = 'alpha';
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
-  m = new ClusterManager({ sim: s, controllers: defaultControllers() });
+  ({ ts, s, m } = await openSimTestbed(clock, defaultControllers()));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const job = (name: string, command: string[], spec: Record<string, unknown> = {}) => ({
   metadata: { name },

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { k8sTime, metaOf, type K8sObject } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { K8sError } from '../status';
 import { EVENTS } from './events';
 import { JOBS, jobController } from './job';
 import { ClusterManager } from './manager';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 let ts: TestStore;
 let s: Sim;
@@ -18,16 +17,10 @@ const clock = fixedClock('2026-03-01T10:00:00Z');
 const NS = 'alpha';
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
   // Only the Job controller runs: the test plays the kubelet (finish() below) so it decides when and how each pod ends.
-  m = new ClusterManager({ sim: s, controllers: [jobController] });
+  ({ ts, s, m } = await openSimTestbed(clock, [jobController]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const job = (name: string, spec: Record<string, unknown>) => ({
   metadata: { name },

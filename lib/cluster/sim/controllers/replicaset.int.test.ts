@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { metaOf, type K8sObject } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, deleteObject, listObjects, patchObject, type Sim } from '../store';
 import { EVENTS } from './events';
 import { ClusterManager } from './manager';
+import { closeSimTestbed, openSimTestbed } from './testing';
 import { REPLICASETS, replicaSetController } from './replicaset';
 
 let ts: TestStore;
@@ -15,15 +15,9 @@ let m: ClusterManager;
 const clock = fixedClock('2026-03-01T10:00:00Z');
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
-  m = new ClusterManager({ sim: s, controllers: [replicaSetController] });
+  ({ ts, s, m } = await openSimTestbed(clock, [replicaSetController]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const replicaSet = (name: string, replicas: number) => ({
   metadata: { name },

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { k8sTime, metaOf } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, deleteObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { EVENTS } from './events';
 import { ClusterManager } from './manager';
 import { PVCS, STATEFULSETS, statefulSetController } from './statefulset';
 import { CONTROLLER_REVISIONS } from './statefulset-revisions';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 
 let ts: TestStore;
 let s: Sim;
@@ -18,16 +17,10 @@ const clock = fixedClock('2026-03-01T10:00:00Z');
 const NS = 'alpha';
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
   // Only the StatefulSet controller runs: the test plays the kubelet (below), so each step is under its control.
-  m = new ClusterManager({ sim: s, controllers: [statefulSetController] });
+  ({ ts, s, m } = await openSimTestbed(clock, [statefulSetController]));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const statefulSet = (name: string, replicas: number, extra: Record<string, unknown> = {}) => ({
   metadata: { name },

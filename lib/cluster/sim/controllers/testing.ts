@@ -1,5 +1,9 @@
 import type { TestClock } from '@/lib/testing/clock';
-import type { ClusterManager } from './manager';
+import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { seedLocalCluster } from '../seed';
+import type { Sim } from '../store';
+import { ClusterManager } from './manager';
+import type { Controller } from './types';
 
 /**
  * Moves a test clock forward by `ms`, stopping at every time a controller
@@ -17,4 +21,20 @@ export async function runFor(m: ClusterManager, clock: TestClock, ms: number): P
   }
   clock.set(new Date(end));
   await m.settle();
+}
+
+/**
+ * A fresh test store with the `local` cluster seeded, and a manager that runs
+ * `controllers` on `clock` (not started: tests drive it with settle/runFor).
+ */
+export async function openSimTestbed(clock: TestClock, controllers: Controller[]): Promise<{ ts: TestStore; s: Sim; m: ClusterManager }> {
+  const ts = await openTestStore();
+  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
+  const s: Sim = { db: ts.store.db, clock, clusterId };
+  return { ts, s, m: new ClusterManager({ sim: s, controllers }) };
+}
+
+export async function closeSimTestbed(ts: TestStore | undefined, m: ClusterManager | undefined): Promise<void> {
+  await m?.stop();
+  await ts?.dispose();
 }

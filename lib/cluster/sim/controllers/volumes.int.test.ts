@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@/lib/testing/clock';
-import { openTestStore, type TestStore } from '@/lib/testing/store';
+import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { metaOf } from '../objects';
-import { seedLocalCluster } from '../seed';
 import { createObject, deleteObject, getObject, listObjects, type Sim } from '../store';
 import { EVENTS } from './events';
 import { defaultControllers } from './index';
 import { ClusterManager } from './manager';
-import { runFor } from './testing';
+import { closeSimTestbed, openSimTestbed, runFor } from './testing';
 import { PVCS, PVS, STORAGE_CLASSES } from './volumes';
 
 let ts: TestStore;
@@ -17,15 +16,9 @@ let m: ClusterManager;
 const clock = fixedClock('2026-03-01T10:00:00Z');
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const { clusterId } = await seedLocalCluster(ts.store.db, clock.now());
-  s = { db: ts.store.db, clock, clusterId };
-  m = new ClusterManager({ sim: s, controllers: defaultControllers() });
+  ({ ts, s, m } = await openSimTestbed(clock, defaultControllers()));
 });
-afterAll(async () => {
-  await m?.stop();
-  await ts?.dispose();
-});
+afterAll(() => closeSimTestbed(ts, m));
 
 const claim = (name: string, spec: Record<string, unknown> = {}) =>
   createObject(s, PVCS, 'alpha', { metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } }, ...spec } });

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/** A fresh database on the PostgreSQL server named by `serverUrl`; returns its URL and a drop function. */
+export async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pier_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface BenchServer {
+  base: string;
+  /** The server process (for sampling its memory). */
+  process: ChildProcess;
+  store: 'PGlite (embedded)' | 'PostgreSQL (fresh database)';
+}
+
+async function waitReady(base: string): Promise<void> {
+  for (let i = 0; i < 2400; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('Pier did not become ready');
+}
+
+/**
+ * Runs `fn` against a Pier started with `npm start`'s entry on a throwaway
+ * data directory: PGlite, or a fresh database on the PostgreSQL server named
+ * by PIER_BENCH_DATABASE_URL. Everything is removed afterwards, and a failure
+ * exits the bench with status 1.
+ */
+export function withBenchServer(opts: { port: number; password: string; env?: Record<string, string> }, fn: (s: BenchServer) => Promise<void>): void {
+  const run = async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-'));
+    const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+    const database = pgServer ? await freshDatabase(pgServer) : null;
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+      env: {
+        ...process.env, PORT: String(opts.port), PIER_HOST: '127.0.0.1', PIER_DATA_DIR: dataDir,
+        PIER_ADMIN_PASSWORD: opts.password, PIER_DEMO_PASSWORD: opts.password, DATABASE_URL: database?.url ?? '', ...opts.env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const server: BenchServer = {
+      base: `http://127.0.0.1:${opts.port}`,
+      process: child,
+      store: database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)',
+    };
+    console.log(`bench: store ${server.store}`);
+    try {
+      await waitReady(server.base);
+      await fn(server);
+      console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
+    }
+  };
+  run().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
