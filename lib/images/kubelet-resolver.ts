@@ -10,9 +10,9 @@ import { resolveImage } from './resolve';
  * repository. Anything else cannot be pulled (ErrImagePull).
  */
 export function catalogImageResolver(db: Db): ImageResolver {
-  return async (ref) => {
+  return async (ref, tx) => {
     if (ref.registry !== 'docker.io' && ref.registry !== registryAddress()) return false;
-    const found = await resolveImage(db, ref.digest ? `${ref.repository}@${ref.digest}` : `${ref.repository}:${ref.tag}`, { countPull: true });
+    const found = await resolveImage(tx ?? db, ref.digest ? `${ref.repository}@${ref.digest}` : `${ref.repository}:${ref.tag}`, { countPull: true });
     return found !== null;
   };
 }

@@ -3,6 +3,7 @@
  * (the registry work installs its lookup with `setImageResolver`); until then
  * a built-in list of the demo images under the public project `library`.
  */
+import type { Db } from '@/db/client';
 export interface ImageRef {
   /** "docker.io" when the reference names no registry. */
   registry: string;
@@ -13,7 +14,12 @@ export interface ImageRef {
   digest?: string;
 }
 
-export type ImageResolver = (ref: ImageRef) => boolean | Promise<boolean>;
+/**
+ * Whether an image can be pulled. `db` is the transaction the caller is in:
+ * a resolver that reads the store must use it, because on PGlite (one
+ * connection) a query outside an open transaction waits for it forever.
+ */
+export type ImageResolver = (ref: ImageRef, db?: Db) => boolean | Promise<boolean>;
 
 export function parseImage(image: string): ImageRef {
   let rest = image.trim();
@@ -64,8 +70,8 @@ export function setImageResolver(fn: ImageResolver | null): void {
   resolver = fn ?? demoImageResolver;
 }
 
-export async function canPull(image: string): Promise<boolean> {
-  return resolver(parseImage(image));
+export async function canPull(image: string, db?: Db): Promise<boolean> {
+  return resolver(parseImage(image), db);
 }
 
 /** A stable fake size for the Pulled event, from the reference. */

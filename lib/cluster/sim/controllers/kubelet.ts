@@ -167,7 +167,7 @@ export function createKubelet(): Controller {
       const at = c.at;
       switch (c.step) {
         case 'pull': {
-          if (await canPull(c.spec.image)) {
+          if (await canPull(c.spec.image, w.db)) {
             const fresh = !present(run.node, c.spec.image) || pullPolicy(c.spec) === 'Always';
             remember(run.node, c.spec.image);
             await ev('Normal', 'Pulled', fresh

@@ -31,6 +31,11 @@ export class Writer {
     if (applied) this.observed({ kind, type, object: obj, old });
   }
 
+  /** The store this writer writes to: inside `batch`, its transaction. */
+  get db(): Db {
+    return this.sim.db;
+  }
+
   /** Runs `fn`'s writes in one transaction; if it throws, none of them happened. */
   async batch<T>(fn: (w: Writer) => Promise<T>): Promise<T> {
     if (this.pending) return fn(this);
