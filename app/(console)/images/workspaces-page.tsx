@@ -129,7 +129,7 @@ export function WorkspacesPage() {
               </Tbody>
             </Table>
             {access.error ? <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{errorText(access.error)}</p> : null}
-            <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} totalLabel={t('images.workspaces.total', { n: data?.total ?? 0 })} fetching={query.isFetching} onPage={setPage} />
+            <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} totalLabel={t('images.workspaces.count', { n: data?.total ?? 0 })} fetching={query.isFetching} onPage={setPage} />
           </>
         )}
       </QueryState>

@@ -27,6 +27,7 @@ export const imagesEn = {
       empty: 'No workspaces yet.',
       images: 'Images',
       total: '{n} images',
+      count: '{n} workspaces',
       deleteTitle: 'Delete workspace',
       deleteConfirm: 'Delete workspace {name}? It holds {n} images. A workspace with images can only be deleted by an administrator who forces it.',
       force: 'Also delete every image in it (administrators only)',

@@ -29,6 +29,7 @@ export const imagesZh: typeof imagesEn = {
       empty: '还没有工作空间。',
       images: '镜像',
       total: '{n} 个镜像',
+      count: '{n} 个工作空间',
       deleteTitle: '删除工作空间',
       deleteConfirm: '删除工作空间 {name}？其中有 {n} 个镜像。含有镜像的工作空间只能由管理员强制删除。',
       force: '同时删除其中所有镜像（仅管理员）',

@@ -53,7 +53,9 @@ export function NodesPage({ cluster }: { cluster: string }) {
                   <Td><Usage used={n.requested.memory} total={n.allocatable.memory} text={`${bytes(n.requested.memory)} / ${bytes(n.allocatable.memory)}`} /></Td>
                   <Td><Usage used={n.podCount} total={n.allocatable.pods} text={`${n.podCount} / ${n.allocatable.pods}`} /></Td>
                   <Td className="text-xs whitespace-nowrap">{`${cores(n.capacity.cpu)} · ${bytes(n.capacity.memory)} · ${n.capacity.pods}`}</Td>
-                  <Td className="max-w-40 font-mono text-xs break-all">{n.taints.length ? n.taints.map((x) => `${x.key}${x.value ? `=${x.value}` : ''}:${x.effect}`).join(', ') : t('nodes.none')}</Td>
+                  <Td className="min-w-64 font-mono text-xs break-all">
+                    {n.taints.length ? n.taints.map((x) => <div key={`${x.key}:${x.effect}`}>{`${x.key}${x.value ? `=${x.value}` : ''}:${x.effect}`}</div>) : t('nodes.none')}
+                  </Td>
                   <Td><LabelList labels={n.labels} empty={t('nodes.none')} className="max-w-64" /></Td>
                 </tr>
               ))}
