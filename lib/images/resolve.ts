@@ -45,10 +45,10 @@ export function parseImageReference(ref: string): { workspace: string; repositor
  * The catalog's tag for a reference, or null when the registry does not have
  * it (the kubelet then reports ErrImagePull/ImagePullBackOff). With
  * `countPull`, a successful resolution counts as a pull of the repository.
- * The caller (a cluster controller) decides access: private workspaces are
- * pulled only by their project's namespaces, which is its concern, not this.
+ * Access is the caller's (`mayPull` in kubelet-resolver.ts): private
+ * workspaces are pulled only by their project's namespaces.
  */
-export async function resolveImage(db: Db, ref: string, opts: { countPull?: boolean } = {}): Promise<(ResolvedImage & { public: boolean; projectId: string | null }) | null> {
+export async function resolveImage(db: Db, ref: string, opts: { countPull?: boolean } = {}): Promise<(ResolvedImage & { repositoryId: string; public: boolean; projectId: string | null }) | null> {
   const p = parseImageReference(ref);
   if (!p) return null;
   const [row] = await db
@@ -60,8 +60,11 @@ export async function resolveImage(db: Db, ref: string, opts: { countPull?: bool
     .limit(1);
   if (!row) return null;
   if (p.digest && row.digest !== p.digest) return null;
-  if (opts.countPull) {
-    await db.update(imageRepositories).set({ pullCount: sql`${imageRepositories.pullCount} + 1` }).where(eq(imageRepositories.id, row.repoId));
-  }
-  return { workspace: p.workspace, repository: p.repository, tag: row.tag, digest: row.digest, public: row.public, projectId: row.projectId };
+  if (opts.countPull) await countPull(db, row.repoId);
+  return { workspace: p.workspace, repository: p.repository, repositoryId: row.repoId, tag: row.tag, digest: row.digest, public: row.public, projectId: row.projectId };
+}
+
+/** One more pull of a repository. */
+export async function countPull(db: Db, repositoryId: string): Promise<void> {
+  await db.update(imageRepositories).set({ pullCount: sql`${imageRepositories.pullCount} + 1` }).where(eq(imageRepositories.id, repositoryId));
 }

@@ -14,12 +14,21 @@ export interface ImageRef {
   digest?: string;
 }
 
+/** Who pulls: the pod's namespace and the Pier project it belongs to (label pier.io/project), if any. */
+export interface Puller {
+  namespace?: string;
+  project?: string;
+}
+
+/** true: pulled; false: not found; 'denied': the registry has it but refuses this puller. */
+export type PullAnswer = boolean | 'denied';
+
 /**
  * Whether an image can be pulled. `db` is the transaction the caller is in:
  * a resolver that reads the store must use it, because on PGlite (one
  * connection) a query outside an open transaction waits for it forever.
  */
-export type ImageResolver = (ref: ImageRef, db?: Db) => boolean | Promise<boolean>;
+export type ImageResolver = (ref: ImageRef, db?: Db, puller?: Puller) => PullAnswer | Promise<PullAnswer>;
 
 export function parseImage(image: string): ImageRef {
   let rest = image.trim();
@@ -70,8 +79,8 @@ export function setImageResolver(fn: ImageResolver | null): void {
   resolver = fn ?? demoImageResolver;
 }
 
-export async function canPull(image: string, db?: Db): Promise<boolean> {
-  return resolver(parseImage(image), db);
+export async function canPull(image: string, db?: Db, puller?: Puller): Promise<PullAnswer> {
+  return resolver(parseImage(image), db, puller);
 }
 
 /** A stable fake size for the Pulled event, from the reference. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { NODES, PODS } from '../kinds';
+import { PROJECT_LABEL } from '../../namespaces/labels';
+import { NAMESPACES, NODES, PODS } from '../kinds';
 import { isPlainObject, k8sTime, metaOf, type K8sObject } from '../objects';
 import { jsonEqual } from '../patch';
 import { keyOf, nodeNameOf, splitKey, type ObjectCache, type ObservedChange } from './cache';
@@ -13,6 +14,8 @@ import type { Writer } from './writer';
 export const PULL_MS = 1000;
 /** ErrImagePull shows this long before the kubelet backs off (ImagePullBackOff). */
 const ERR_PULL_SHOW_MS = 1000;
+/** What containerd reports when the registry refuses the pull (a private repository, no credential for it). */
+const PULL_ACCESS_DENIED = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
 
 interface ContainerSpec {
   name: string;
@@ -46,6 +49,8 @@ interface ContainerRun {
   everStarted: boolean;
   terminated?: Terminated;
   lastTerminated?: Terminated;
+  /** Why the last pull failed, as containerd words it after the reference. */
+  pullError?: string;
 }
 
 interface PodRun {
@@ -148,7 +153,7 @@ export function createKubelet(): Controller {
   }
 
   /** Moves a container through every step that has ended by `now`, recording the events on the way. */
-  async function advance(run: PodRun, c: ContainerRun, pod: K8sObject, now: number, w: Writer): Promise<void> {
+  async function advance(run: PodRun, c: ContainerRun, pod: K8sObject, now: number, w: Writer, project?: string): Promise<void> {
     const source = { component: 'kubelet', host: run.node };
     const path = `spec.containers{${c.spec.name}}`;
     const ev = (type: 'Normal' | 'Warning', reason: string, message: string) => w.event(pod, type, reason, message, source, path);
@@ -167,7 +172,8 @@ export function createKubelet(): Controller {
       const at = c.at;
       switch (c.step) {
         case 'pull': {
-          if (await canPull(c.spec.image, w.db)) {
+          const pulled = await canPull(c.spec.image, w.db, { namespace: metaOf(pod).namespace, project });
+          if (pulled === true) {
             const fresh = !present(run.node, c.spec.image) || pullPolicy(c.spec) === 'Always';
             remember(run.node, c.spec.image);
             await ev('Normal', 'Pulled', fresh
@@ -177,7 +183,8 @@ export function createKubelet(): Controller {
           } else {
             c.pullFailures += 1;
             const ref = fullReference(parseImage(c.spec.image));
-            await ev('Warning', 'Failed', `Failed to pull image "${c.spec.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`);
+            c.pullError = pulled === 'denied' ? PULL_ACCESS_DENIED : `${ref}: not found`;
+            await ev('Warning', 'Failed', `Failed to pull image "${c.spec.image}": rpc error: code = ${pulled === 'denied' ? 'Unknown' : 'NotFound'} desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${c.pullError}`);
             await ev('Warning', 'Failed', 'Error: ErrImagePull');
             c.step = 'pullFailed';
             c.at = at + ERR_PULL_SHOW_MS;
@@ -241,7 +248,9 @@ export function createKubelet(): Controller {
     switch (c.step) {
       case 'running': state = { running: { startedAt: k8sTime(new Date(c.startedAt!)) } }; break;
       case 'done': state = { terminated: c.terminated }; break;
-      case 'pullFailed': state = { waiting: { reason: 'ErrImagePull', message: `failed to pull and unpack image "${fullReference(ref)}": not found` } }; break;
+      case 'pullFailed': state = { waiting: { reason: 'ErrImagePull', message: c.pullError === PULL_ACCESS_DENIED
+        ? `failed to pull and unpack image "${fullReference(ref)}": failed to resolve reference "${fullReference(ref)}": ${PULL_ACCESS_DENIED}`
+        : `failed to pull and unpack image "${fullReference(ref)}": not found` } }; break;
       case 'pullBackOff': state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.spec.image}"` } }; break;
       case 'crashBackOff': state = c.at > now
         ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(backOffMs(c.restarts - 1) / 1000)}s restarting failed container=${c.spec.name} pod=${metaOf(pod).name}_${metaOf(pod).namespace}(${run.uid})` } }
@@ -342,6 +351,7 @@ export function createKubelet(): Controller {
         runs.set(uid, run);
       }
       const r = run;
+      const project = metaOf(c.cache.get(NAMESPACES, undefined, namespace!) ?? {}).labels?.[PROJECT_LABEL];
       await c.write.batch(async (w) => {
         if (fresh && !statusOf(pod).containerStatuses) {
           for (const ct of r.containers) {
@@ -351,7 +361,7 @@ export function createKubelet(): Controller {
             if (!cached) await w.event(pod, 'Normal', 'Pulling', `Pulling image "${ct.spec.image}"`, { component: 'kubelet', host: r.node }, `spec.containers{${ct.spec.name}}`);
           }
         }
-        for (const ct of r.containers) await advance(r, ct, pod, now, w);
+        for (const ct of r.containers) await advance(r, ct, pod, now, w, project);
         const status = renderStatus(pod, node, r, now, c.cache);
         if (!jsonEqual(status, statusOf(pod))) await w.status(PODS, namespace, name, status);
       });
