@@ -13,3 +13,5 @@ export * from './image-tags';
 export * from './image-third-registries';
 export * from './image-jobs';
 export * from './current-contexts';
+export * from './apps';
+export * from './app-versions';
