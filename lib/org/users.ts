@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, type SQL } from 'drizzle-orm';
 import { departments, memberships, projects, users } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
 import type { Role, UserCreate, UserUpdate } from '../dialects/pier/org';
@@ -8,6 +8,7 @@ import { mutate, recordAudit } from '../audit/record';
 import { hashPassword } from '../auth/password';
 import { containsPattern, paging, type ListOptions, type Page } from './paging';
 import { assertManagesDepartment } from './scope';
+import { SYSTEM_USER } from '../auth/service-users';
 
 export interface UserView {
   id: string;
@@ -35,9 +36,14 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
+/**
+ * Pier's own service identity (the cluster adapter's `pier-system`) is no
+ * person: nobody lists, edits or deletes it here, since removing it would cut
+ * Pier off from its simulated clusters.
+ */
 function visibleUsersFilter(ctx: Ctx): SQL | undefined {
   const u = ctx.user;
-  if (u.role === 'system_admin') return undefined;
+  if (u.role === 'system_admin') return ne(users.name, SYSTEM_USER);
   if (u.role === 'admin') return eq(users.departmentId, u.departmentId ?? '');
   return eq(users.id, u.id);
 }

@@ -4,6 +4,7 @@ import { clusters, users, type ClusterRow } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
 import { issueToken } from '@/lib/auth/tokens';
 import { seal, SealError, unseal } from '@/lib/secrets/seal';
+import { SYSTEM_USER } from '@/lib/auth/service-users';
 import { simulatedKubeconfig, type KubeconfigDoc } from './kubeconfig';
 
 /**
@@ -13,7 +14,7 @@ import { simulatedKubeconfig, type KubeconfigDoc } from './kubeconfig';
  * in the cluster's kubeconfig column. Pier scopes callers itself before it
  * calls the adapter, exactly as it would in front of a real cluster.
  */
-export const SYSTEM_USER = 'pier-system';
+export { SYSTEM_USER };
 const TOKEN_TTL_MS = 100 * 365 * 24 * 3600_000;
 
 async function systemUserId(db: Db, now: Date): Promise<string> {
