@@ -48,7 +48,8 @@ export async function uploadFromMultipart(ctx: Ctx, req: Request): Promise<Uploa
             tagName: fields.tag_name || undefined,
             uploadId: fields.upload_id || undefined,
           },
-          stream,
+          // Not destroyed when the import stops early: the rest is drained below.
+          stream.iterator({ destroyOnReturn: false }),
         );
         // A refused upload stops reading; drain the rest so the request completes.
         upload.catch(() => stream.resume());

@@ -9,7 +9,7 @@ import { GET as gcGet, POST as gcPost } from '@/app/api/ecns/[productType]/image
 import { GET as loginfo } from '@/app/api/ecns/[productType]/images/loginfo/route';
 import { GET as oteTags } from '@/app/v1/repository/image/tag/route';
 import { EmbeddedRegistry } from '@/lib/registry';
-import { dockerSave, layerTar } from '@/lib/registry/testing/archives';
+import { dockerSave, layerTar, tar } from '@/lib/registry/testing/archives';
 import { skopeo, skopeoFails, tempDir } from '@/lib/registry/testing/tools';
 import { body, call, request } from '@/lib/testing/http';
 import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
@@ -122,6 +122,37 @@ describe('upload_image', () => {
     expect(json.status).toBe(415);
     expect(await catalogCounts(w.db)).toEqual(before);
     expect(await uploadsLeft()).toEqual([]);
+  });
+
+  it('parses the archive as it arrives: a hostile entry early in a large upload is refused at once, the request completes, nothing is left', async () => {
+    const t = await tok('dev');
+    const before = await catalogCounts(w.db);
+    const hostile = tar([{ name: '../../etc/cron.d/x', body: 'x' }, { name: 'filler', body: Buffer.alloc(6 << 20, 7) }]);
+    const res = await call(upload, uploadRequest(t, { harbor_project_name: 'up-alpha', upload_id: 'job-hostile-1' }, hostile), P);
+    expect(res.status).toBe(400);
+    expect((await body(res)).error.message).toMatch(/^file: .*climbs out/);
+    const job = await body(await call(uploadStatus, request(`${base}/upload_image/job-hostile-1`, { token: t }), { ...P, id: 'job-hostile-1' }));
+    expect(job).toMatchObject({ state: 'failed' });
+    expect(await catalogCounts(w.db)).toEqual(before);
+    expect(await readdir(path.join(tmp.dir, 'registry', '.staging'))).toEqual([]);
+    expect(await uploadsLeft()).toEqual([]);
+  });
+
+  it('an upload larger than PIER_UPLOAD_MAX_BYTES: 413, nothing stored', async () => {
+    const t = await tok('dev');
+    const before = await catalogCounts(w.db);
+    const big = archive('toolarge', ['toolarge:1'], 200_000);
+    process.env.PIER_UPLOAD_MAX_BYTES = String(100_000);
+    try {
+      const res = await call(upload, uploadRequest(t, { harbor_project_name: 'up-alpha' }, big), P);
+      expect(res.status).toBe(413);
+      expect((await body(res)).error).toMatchObject({ code: 413 });
+    } finally {
+      delete process.env.PIER_UPLOAD_MAX_BYTES;
+    }
+    expect(await catalogCounts(w.db)).toEqual(before);
+    expect(await skopeoFails('inspect', `${layout()}:up-alpha/toolarge:1`)).not.toBeNull();
+    expect(await readdir(path.join(tmp.dir, 'registry', '.staging'))).toEqual([]);
   });
 
   it('concurrent uploads of one tag end with one winner that the catalog and the registry agree on', async () => {

@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import type { Ctx } from '../context';
 import { Invalid } from '../errors';
 import { parseWith } from '../http/body';
-import { receiveUpload, uploadDir, uploadMaxBytes, type ImportedImage } from '../registry';
+import { uploadMaxBytes, type ImportedImage } from '../registry';
 import { assertCanWrite, requireWorkspace } from './access';
 import { finishJob, progressWriter, startJob } from './jobs';
 import { repositoryName, tagName, workspaceName } from './names';
@@ -39,25 +38,28 @@ export async function checkUploadTarget(ctx: Ctx, t: UploadTarget) {
 }
 
 /**
- * An upload from first byte to catalog: the archive streams to a file (never
- * whole in memory), the backend verifies and stores it, and the catalog
- * records every tag it created. Progress goes to the job `uploadId`. The file
- * is removed whatever happens; a refused archive leaves nothing behind.
+ * An upload from first byte to catalog, in one pass: the backend parses the
+ * archive as the body streams in (never whole in memory, no copy of the
+ * whole archive), writing and hashing each entry on the way, then verifies
+ * and stores it; the catalog records every tag it created. Progress goes to
+ * the job `uploadId`. A refused archive leaves nothing behind. `body` should
+ * not destroy its source when abandoned (see ArchiveStream), so the caller
+ * can drain the rest of the request after a refusal.
  */
 export async function uploadImage(ctx: Ctx, t: UploadTarget, body: AsyncIterable<Uint8Array>): Promise<UploadedImage[]> {
   const ws = await checkUploadTarget(ctx, t);
   const jobId = t.uploadId;
   if (jobId) await startJob(ctx, { id: jobId, kind: 'upload', state: 'receiving', workspaceId: ws.id });
   const progress = jobId ? progressWriter(ctx, jobId) : null;
-  let file: string | null = null;
   try {
-    const up = await receiveUpload(body, { maxBytes: uploadMaxBytes(), dir: uploadDir(), onProgress: (n) => progress?.report({ phase: 'receive', done: n, total: 0 }) });
-    file = up.file;
-    const images = await catalogBackend().importArchive(up.file, {
+    const images = await catalogBackend().importArchive({ stream: body, maxBytes: uploadMaxBytes() }, {
       workspace: ws.name,
       imageName: t.imageName,
       tagName: t.tagName,
-      onProgress: (p) => progress?.report({ state: 'pushing', phase: p.phase, done: p.doneBytes, total: p.totalBytes }),
+      onProgress: (p) => progress?.report(p.phase === 'verify' && p.totalBytes === 0
+        // Still arriving: the size is not known before the end.
+        ? { phase: 'receive', done: p.doneBytes, total: 0 }
+        : { state: 'pushing', phase: p.phase, done: p.doneBytes, total: p.totalBytes }),
     });
     await progress?.flush();
     const out: UploadedImage[] = [];
@@ -81,7 +83,5 @@ export async function uploadImage(ctx: Ctx, t: UploadTarget, body: AsyncIterable
     await progress?.flush();
     if (jobId) await finishJob(ctx, jobId, 'failed', { message: err instanceof Error ? err.message : 'failed' }).catch(() => undefined);
     throw err;
-  } finally {
-    if (file) await rm(file, { force: true });
   }
 }

@@ -10,7 +10,7 @@ import type { RegistryBackend } from './types';
 
 type Env = Record<string, string | undefined>;
 
-export type { RegistryBackend, ImportedImage, ImportOptions, ImportProgress, GcProgress, GcResult, StorageInfo } from './types';
+export type { RegistryBackend, ArchiveSource, ArchiveStream, ImportedImage, ImportOptions, ImportProgress, GcProgress, GcResult, StorageInfo } from './types';
 export { receiveUpload, uploadMaxBytes, DEFAULT_UPLOAD_MAX_BYTES, type ReceivedUpload } from './upload';
 export { isRepositoryName, isTag, checkRepositoryName, checkTag, checkWorkspace, parseReference } from './names';
 export { EmbeddedRegistry } from './embedded/backend';

@@ -16,6 +16,21 @@ export interface ImportedImage {
   os: string;
 }
 
+/**
+ * An archive still arriving (an upload's body), parsed as it streams in and
+ * read once to its end; beyond `maxBytes` it is refused (PayloadTooLarge).
+ * Give `stream` an iterator that does not destroy its source when the import
+ * stops early (`readable.iterator({ destroyOnReturn: false })`), so the
+ * caller can drain the rest of the request.
+ */
+export interface ArchiveStream {
+  stream: AsyncIterable<Uint8Array>;
+  maxBytes: number;
+}
+
+/** A file on disk, or a stream. */
+export type ArchiveSource = string | ArchiveStream;
+
 export type ImportPhase = 'verify' | 'push';
 
 export interface ImportProgress {
@@ -55,8 +70,8 @@ export interface RegistryBackend {
   readonly kind: 'embedded' | 'oci';
   /** Host (and port) a `docker pull` command shows, without scheme. */
   pullHost(): string;
-  /** Verifies and imports a `docker save` or OCI archive; one entry per tag it created. */
-  importArchive(file: string, opts: ImportOptions): Promise<ImportedImage[]>;
+  /** Verifies and imports a `docker save` or OCI archive (a file, or a stream read once); one entry per tag it created. */
+  importArchive(source: ArchiveSource, opts: ImportOptions): Promise<ImportedImage[]>;
   listRepositories(): Promise<string[]>;
   listTags(repository: string): Promise<string[]>;
   inspect(repository: string, tag: string): Promise<ImportedImage | null>;

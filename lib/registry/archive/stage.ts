@@ -1,18 +1,23 @@
 /**
  * Reads a tar archive (plain or gzip'd) as a stream and writes every regular
  * file entry to a staging directory, hashing it on the way. Nothing of the
- * archive is held in memory beyond one read buffer, and nothing it contains
- * is ever written under its own name: entries land as `e<n>` files, so a
- * hostile name cannot reach outside the staging directory. Anything that is
- * not a plain file or directory (symlinks, hardlinks, devices) is refused.
+ * archive is held in memory beyond a few fixed buffers, and nothing it
+ * contains is ever written under its own name: entries land as `e<n>` files,
+ * so a hostile name cannot reach outside the staging directory. Anything that
+ * is not a plain file or directory (symlinks, hardlinks, devices) is refused.
+ *
+ * The source is a file or, for uploads, the request body itself: the archive
+ * is parsed as it arrives, so each byte is written to disk once, straight
+ * into the file its blob will be (a rename away from the layout).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Invalid } from '@/lib/errors';
+import { Invalid, PayloadTooLarge } from '@/lib/errors';
+import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
   /** The entry's path inside the archive, normalized (no `./`, no trailing `/`). */
@@ -30,6 +35,7 @@ export interface StagedArchive {
   /** Bytes of the archive file as given (compressed when it was). */
   archiveBytes: number;
 }
+
 
 const BLOCK = 512;
 const CHUNK = 4 << 20;
@@ -103,44 +109,139 @@ interface Current {
   remaining: number;
   padding: number;
   entry?: StagedEntry;
-  fh?: FileHandle;
-  hash?: Hash;
-  /** The write still in flight: hashing the next chunk overlaps it. */
-  pending?: Promise<unknown>;
   meta?: Buffer[];
   metaType?: string;
 }
 
 /**
- * Stages `archive` into `dir` (which must exist and be empty). On error the
- * caller removes `dir`; file handles are closed here either way.
+ * Writes the current file entry in CHUNK-sized writes whatever size the
+ * source's chunks are (an HTTP body arrives in pieces of 16–64 KiB): small
+ * pieces are gathered into one of two reused buffers, a whole CHUNK from the
+ * file source goes out as is. Each buffer is hashed while the previous write
+ * is in flight, and is not touched again until that write has ended.
+ */
+class EntryWriter {
+  private readonly bufs = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  private cur = 0;
+  private fill = 0;
+  private fh: FileHandle | null = null;
+  private hash: Hash | null = null;
+  private pending: Promise<unknown> | null = null;
+
+  async begin(file: string): Promise<void> {
+    this.fh = await open(file, 'wx');
+    this.hash = createHash('sha256');
+    this.fill = 0;
+  }
+
+  async push(part: Buffer): Promise<void> {
+    if (this.fill === 0 && part.length >= CHUNK) return this.emit(part);
+    while (part.length > 0) {
+      const n = Math.min(CHUNK - this.fill, part.length);
+      part.copy(this.bufs[this.cur], this.fill, 0, n);
+      this.fill += n;
+      part = part.subarray(n);
+      if (this.fill === CHUNK) await this.flush();
+    }
+  }
+
+  /** Ends the entry: the last bytes written, the file closed; its digest. */
+  async end(): Promise<string> {
+    if (this.fill > 0) await this.flush();
+    await this.settle();
+    const digest = `sha256:${this.hash!.digest('hex')}`;
+    await this.fh!.close();
+    this.fh = null;
+    return digest;
+  }
+
+  /** After a failure: waits for the write in flight and closes the file. */
+  async abort(): Promise<void> {
+    await this.pending?.catch(() => {});
+    this.pending = null;
+    await this.fh?.close().catch(() => {});
+    this.fh = null;
+  }
+
+  private async flush(): Promise<void> {
+    await this.emit(this.bufs[this.cur].subarray(0, this.fill));
+    this.cur ^= 1;
+    this.fill = 0;
+  }
+
+  private async emit(b: Buffer): Promise<void> {
+    this.hash!.update(b);
+    await this.settle();
+    const w = this.fh!.write(b);
+    w.catch(() => {});
+    this.pending = w;
+  }
+
+  private async settle(): Promise<void> {
+    if (this.pending) await this.pending;
+    this.pending = null;
+  }
+}
+
+/**
+ * Stages `archive` (a file, or a stream read once) into `dir` (which must
+ * exist and be empty). On error the caller removes `dir`; file handles are
+ * closed here either way. A stream beyond its `maxBytes` is refused with
+ * PayloadTooLarge. `onProgress` gets the archive's bytes read so far and its
+ * size (0 for a stream until its end).
  */
 export async function stageArchive(
-  archive: string,
+  archive: ArchiveSource,
   dir: string,
   onProgress?: (doneBytes: number, totalBytes: number) => void,
 ): Promise<StagedArchive> {
-  const archiveBytes = (await stat(archive)).size;
+  let archiveBytes = typeof archive === 'string' ? (await stat(archive)).size : 0;
   const entries = new Map<string, StagedEntry>();
   let rawDone = 0;
   let lastReport = 0;
   const counted = (bytes: number) => {
     rawDone += bytes;
+    if (typeof archive !== 'string' && rawDone > archive.maxBytes) throw new PayloadTooLarge(`the upload is larger than ${archive.maxBytes} bytes`);
     if (onProgress && (rawDone - lastReport >= 8 << 20 || rawDone === archiveBytes)) {
       lastReport = rawDone;
       onProgress(rawDone, archiveBytes);
     }
   };
 
-  const magic = await readMagic(archive);
-  const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
-  let raw: ReturnType<typeof createReadStream> | null = null;
+  let raw: Readable | null = null;
+  let gzipped: boolean;
+  let plain: AsyncGenerator<Buffer> | null = null;
   let source: AsyncIterable<Buffer>;
-  if (gzipped) {
-    raw = createReadStream(archive, { highWaterMark: CHUNK });
+  if (typeof archive === 'string') {
+    const magic = await readMagic(archive);
+    gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
+    if (gzipped) raw = createReadStream(archive, { highWaterMark: CHUNK });
+    else plain = chunksOf(archive);
+  } else {
+    const it = archive.stream[Symbol.asyncIterator]();
+    // Enough bytes to tell gzip from tar, however small the first pieces are.
+    const firsts: Buffer[] = [];
+    let headBytes = 0;
+    while (headBytes < 2) {
+      const r = await it.next();
+      if (r.done) break;
+      firsts.push(asBuffer(r.value));
+      headBytes += r.value.byteLength;
+    }
+    const head = firsts.length === 1 ? firsts[0] : Buffer.concat(firsts);
+    gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    const rest = prepend(head, it);
+    if (gzipped) raw = Readable.from(rest, { objectMode: false });
+    else plain = rest;
+  }
+  if (raw) {
     const counter = new Transform({
       transform(c: Buffer, _enc, cb) {
-        counted(c.length);
+        try {
+          counted(c.length);
+        } catch (e) {
+          return cb(e as Error);
+        }
         cb(null, c);
       },
     });
@@ -149,8 +250,9 @@ export async function stageArchive(
     counter.on('error', (e) => gunzip.destroy(e));
     source = raw.pipe(counter).pipe(gunzip);
   } else {
-    source = chunksOf(archive);
+    source = plain!;
   }
+  const writer = new EntryWriter();
 
   const header = Buffer.alloc(BLOCK);
   let headerFill = 0;
@@ -188,18 +290,15 @@ export async function stageArchive(
     const file = path.join(dir, `e${n++}`);
     const entry: StagedEntry = { name, file, digest: '', size };
     entries.set(name, entry);
-    cur = { kind: 'file', remaining: size, padding, entry, fh: await open(file, 'wx'), hash: createHash('sha256') };
+    await writer.begin(file);
+    cur = { kind: 'file', remaining: size, padding, entry };
     if (size === 0) await finishEntry();
   };
 
   const finishEntry = async (): Promise<void> => {
     const c = cur!;
     if (c.kind === 'file') {
-      c.entry!.digest = `sha256:${c.hash!.digest('hex')}`;
-      if (c.pending) await c.pending;
-      c.pending = undefined;
-      await c.fh!.close();
-      c.fh = undefined;
+      c.entry!.digest = await writer.end();
     } else if (c.kind === 'meta') {
       const body = Buffer.concat(c.meta!);
       if (c.metaType === 'x') pax = parsePax(body);
@@ -212,6 +311,7 @@ export async function stageArchive(
   try {
     for await (const chunk of source) {
       if (!gzipped) counted(chunk.length);
+      if (chunk.length === 0) continue;
       let off = 0;
       while (off < chunk.length && !ended) {
         if (cur) {
@@ -220,11 +320,7 @@ export async function stageArchive(
             const take = Math.min(c.remaining, chunk.length - off);
             const part = chunk.subarray(off, off + take);
             if (c.kind === 'file') {
-              c.hash!.update(part);
-              if (c.pending) await c.pending;
-              const w = c.fh!.write(part);
-              w.catch(() => {});
-              c.pending = w;
+              await writer.push(part);
             } else if (c.kind === 'meta') {
               c.meta!.push(Buffer.from(part));
             }
@@ -254,20 +350,23 @@ export async function stageArchive(
         if (!checksumOk(header)) refuse('not a tar archive (bad header checksum)');
         await startEntry(header);
       }
-      if (ended) break;
+      // A stream is read to its end (the request must complete; browsers may pad past the end blocks), a file need not be.
+      if (ended && typeof archive === 'string') break;
     }
     if (cur || headerFill !== 0) refuse('the archive is truncated');
+    if (typeof archive !== 'string') {
+      archiveBytes = rawDone;
+      onProgress?.(rawDone, archiveBytes);
+    }
     if (entries.size === 0) refuse('the archive holds no files');
   } catch (e) {
-    if (e instanceof Invalid) throw e;
+    if (e instanceof Invalid || e instanceof PayloadTooLarge) throw e;
     if (e instanceof Error && /incorrect header check|unexpected end of file|invalid/i.test(e.message)) refuse(`the archive's gzip stream is broken: ${e.message}`);
     throw e;
   } finally {
     raw?.destroy();
-    if (!gzipped) await (source as AsyncGenerator<Buffer>).return(undefined);
-    const c = cur as Current | null;
-    if (c?.pending) await c.pending.catch(() => {});
-    if (c?.fh) await c.fh.close().catch(() => {});
+    if (plain) await plain.return(undefined);
+    await writer.abort();
   }
   return { dir, entries, archiveBytes };
 }
@@ -294,6 +393,22 @@ async function* chunksOf(file: string): AsyncGenerator<Buffer> {
   } finally {
     await next.catch(() => {});
     await fh.close();
+  }
+}
+
+const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+/** The first bytes (already read to sniff gzip) back in front of the rest, as Buffers. */
+async function* prepend(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Buffer> {
+  try {
+    if (head.length) yield head;
+    for (;;) {
+      const r = await rest.next();
+      if (r.done) return;
+      yield asBuffer(r.value);
+    }
+  } finally {
+    await rest.return?.();
   }
 }
 

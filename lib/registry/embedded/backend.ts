@@ -10,7 +10,7 @@ import { prepareImages } from '../archive/prepare';
 import { stageArchive } from '../archive/stage';
 import { describe, referencedDigests } from '../describe';
 import { REF_NAME, type Descriptor } from '../media';
-import type { GcProgress, GcResult, ImportedImage, ImportOptions, RegistryBackend, StorageInfo } from '../types';
+import type { ArchiveSource, GcProgress, GcResult, ImportedImage, ImportOptions, RegistryBackend, StorageInfo } from '../types';
 import { Layout, refName, splitRefName } from './layout';
 import { withDirLock } from './lock';
 
@@ -38,11 +38,11 @@ export class EmbeddedRegistry implements RegistryBackend {
     return this.host;
   }
 
-  async importArchive(file: string, opts: ImportOptions): Promise<ImportedImage[]> {
+  async importArchive(source: ArchiveSource, opts: ImportOptions): Promise<ImportedImage[]> {
     await this.ensure();
     const dir = await mkdtemp(path.join(this.layout.stagingDir, 'import-'));
     try {
-      const staged = await stageArchive(file, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }));
+      const staged = await stageArchive(source, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }));
       const prepared = await prepareImages(staged, opts);
       const moves = new Map<string, { file: string; size: number }>();
       for (const p of prepared) {

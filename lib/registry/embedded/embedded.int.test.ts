@@ -1,7 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PayloadTooLarge } from '@/lib/errors';
 import { REF_NAME } from '../media';
 import { dockerSave, layerTar, ociArchive, sha256, tar, writeArchive } from '../testing/archives';
 import { expectInvalid, listFiles, onlyOnce, skopeo, skopeoFails, tempDir } from '../testing/tools';
@@ -23,6 +25,15 @@ describe.skipIf(onlyOnce)('embedded registry', () => {
   afterEach(() => cleanup());
 
   const archive = (body: Buffer) => writeArchive(path.join(dir, `a${n++}.tar`), body);
+  /** The archive as an HTTP body arrives: pieces of varying sizes that do not line up with tar blocks. */
+  async function* pieces(body: Buffer): AsyncGenerator<Buffer> {
+    const sizes = [1, 511, 7000, 65536, 100, 4 << 20];
+    for (let off = 0, i = 0; off < body.length; i++) {
+      const n = sizes[i % sizes.length];
+      yield Buffer.from(body.subarray(off, off + n));
+      off += n;
+    }
+  }
   const oci = (ref: string) => `oci:${root}:${ref}`;
 
   it('imports a docker save archive as an OCI layout that skopeo reads', async () => {
@@ -54,6 +65,44 @@ describe.skipIf(onlyOnce)('embedded registry', () => {
     expect(push.at(-1)!.doneBytes).toBe(push.at(-1)!.totalBytes);
     expect(progress.findIndex((p) => p.phase === 'push')).toBeGreaterThan(progress.findIndex((p) => p.phase === 'verify'));
     expect(await listFiles(path.join(root, '.staging'))).toEqual([]);
+  });
+
+  it('imports from a stream (an upload parsed as it arrives): docker save, gzip\'d, OCI; skopeo reads them', async () => {
+    const layers = [layerTar('s1', 9 << 20), layerTar('s2', 100)];
+    const progress: ImportProgress[] = [];
+    const body = dockerSave([{ layers, repoTags: ['team/streamed:1'] }]);
+    const [img] = await reg.importArchive({ stream: pieces(body), maxBytes: body.length }, { workspace: 'ws', onProgress: (p) => progress.push(p) });
+    expect(img).toMatchObject({ repository: 'ws/streamed', tag: '1' });
+    expect((await skopeo('inspect', oci('ws/streamed:1'))).Layers).toEqual(layers.map((l) => sha256(l)));
+    expect(await skopeoFails('copy', oci('ws/streamed:1'), `dir:${path.join(dir, 'copy')}`)).toBeNull();
+    // While it streams the size is unknown (0); at its end the verify phase has the whole count.
+    expect(progress.filter((p) => p.phase === 'verify').at(-1)).toEqual({ phase: 'verify', doneBytes: body.length, totalBytes: body.length });
+    expect(progress.find((p) => p.phase === 'verify' && p.doneBytes < body.length)?.totalBytes ?? 0).toBe(0);
+
+    const zipped = gzipSync(dockerSave([{ layers: [layerTar('z', 5000)], gzipLayers: true, repoTags: ['zs:1'] }]));
+    const [z] = await reg.importArchive({ stream: pieces(zipped), maxBytes: zipped.length }, { workspace: 'ws' });
+    expect((await skopeo('inspect', oci('ws/zs:1'))).Digest).toBe(z.digest);
+
+    const o = ociArchive({ layers: [layerTar('so')] });
+    const [oi] = await reg.importArchive({ stream: pieces(o.tar), maxBytes: 1 << 30 }, { workspace: 'ws', imageName: 'oci-streamed' });
+    expect(oi.digest).toBe(o.manifestDigest);
+    expect(await listFiles(path.join(root, '.staging'))).toEqual([]);
+  });
+
+  it('a stream beyond maxBytes is refused (PayloadTooLarge), plain or gzip\'d, leaving nothing', async () => {
+    const body = dockerSave([{ layers: [layerTar('big', 1 << 20)], repoTags: ['toobig:1'] }]);
+    for (const b of [body, gzipSync(body, { level: 0 })]) {
+      const err = await reg.importArchive({ stream: pieces(b), maxBytes: b.length - 1 }, { workspace: 'ws' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadTooLarge);
+      expect(await listFiles(path.join(root, 'blobs'))).toEqual([]);
+      expect(await readdir(path.join(root, '.staging'))).toEqual([]);
+    }
+    // Trailing bytes after the tar's end blocks count too.
+    const padded = Buffer.concat([body, Buffer.alloc(10_000)]);
+    expect(await reg.importArchive({ stream: pieces(padded), maxBytes: body.length + 5_000 }, { workspace: 'ws' }).catch((e: unknown) => e)).toBeInstanceOf(PayloadTooLarge);
+    expect(await reg.listRepositories()).toEqual([]);
+    const [ok] = await reg.importArchive({ stream: pieces(padded), maxBytes: padded.length }, { workspace: 'ws' });
+    expect(ok).toMatchObject({ repository: 'ws/toobig', tag: '1' });
   });
 
   it('gives the image size as config plus layers, as stored', async () => {
@@ -172,6 +221,20 @@ describe.skipIf(onlyOnce)('embedded registry', () => {
       expect(await listFiles(path.join(root, '.staging'))).toEqual([]);
       expect(await readdir(path.join(root, '.staging'))).toEqual([]);
       expect(await reg.inspect('ws/kept', '1')).toEqual(before[0]);
+    });
+
+    it.each(cases)('%s, streamed in odd-sized pieces (an upload): same refusal, nothing left, the stream read no further or drained', async (_what, build, field, reason) => {
+      await reg.importArchive({ stream: pieces(dockerSave([{ layers: [layerTar('keep')], repoTags: ['kept:1'] }])), maxBytes: 1 << 30 }, { workspace: 'ws' });
+      const blobsBefore = await listFiles(path.join(root, 'blobs'));
+      const indexBefore = await readFile(path.join(root, 'index.json'), 'utf8');
+      const body = Readable.from(pieces(build()), { objectMode: true });
+      await expectInvalid(reg.importArchive({ stream: body.iterator({ destroyOnReturn: false }), maxBytes: 1 << 30 }, { workspace: 'ws' }), field, reason);
+      // The caller can still drain what is left (the HTTP request must complete).
+      expect(body.readableAborted).toBe(false);
+      for await (const _ of body) void _;
+      expect(await listFiles(path.join(root, 'blobs'))).toEqual(blobsBefore);
+      expect(await readFile(path.join(root, 'index.json'), 'utf8')).toBe(indexBefore);
+      expect(await readdir(path.join(root, '.staging'))).toEqual([]);
     });
 
     it('names image_name, tag_name and the workspace when those are wrong', async () => {

@@ -14,7 +14,7 @@ import { prepareImages, type PreparedImage, type StagedBlob } from '../archive/p
 import { stageArchive } from '../archive/stage';
 import { describe } from '../describe';
 import { MANIFEST_ACCEPT, referencedDigestsSafe, type Descriptor } from '../media';
-import type { GcResult, ImportedImage, ImportOptions, RegistryBackend, StorageInfo } from '../types';
+import type { ArchiveSource, GcResult, ImportedImage, ImportOptions, RegistryBackend, StorageInfo } from '../types';
 import { DistributionClient, repoScope } from './client';
 
 export interface OciRegistryOptions {
@@ -45,11 +45,11 @@ export class OciRegistry implements RegistryBackend {
     return this.o.pullHost ?? this.client.base.host;
   }
 
-  async importArchive(file: string, opts: ImportOptions): Promise<ImportedImage[]> {
+  async importArchive(source: ArchiveSource, opts: ImportOptions): Promise<ImportedImage[]> {
     await mkdir(this.o.stagingDir, { recursive: true });
     const dir = await mkdtemp(path.join(this.o.stagingDir, 'import-'));
     try {
-      const staged = await stageArchive(file, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }));
+      const staged = await stageArchive(source, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }));
       const prepared = await prepareImages(staged, opts);
       const pushes = prepared.flatMap((p) => [...new Set(p.images.map((i) => i.repository))].map((repository) => ({ p, repository })));
       const totalBytes = pushes.reduce((s, { p }) => s + p.blobs.reduce((b, x) => b + x.size, 0) + p.manifest.size, 0);
