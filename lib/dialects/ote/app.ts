@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppSpec } from '../../catalog/spec';
+import { commandWords } from '../../deploy/objects';
 
 /**
  * Wire shapes of ote-stack "Application Management". Client-safe: the
@@ -89,7 +90,11 @@ const appFields = {
   version: appVersion,
   repositoryId: z.string('a string').regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (at most 63)').optional(),
   port: z.array(portItem, 'a list of {port, hostPort}').max(LIMITS.ports, `at most ${LIMITS.ports} ports`),
-  command: z.string('a string').max(LIMITS.command, `at most ${LIMITS.command} characters`).default(''),
+  command: z
+    .string('a string')
+    .max(LIMITS.command, `at most ${LIMITS.command} characters`)
+    .refine((c) => { try { commandWords(c); return true; } catch { return false; } }, 'an unterminated quote')
+    .default(''),
   volume: z.array(volumeItem, 'a list of {path, hostPath, readOnly}').max(LIMITS.volumes, `at most ${LIMITS.volumes} volumes`).default([]),
   env: z.array(envItem, 'a list of {name, value}').max(LIMITS.env, `at most ${LIMITS.env} variables`).default([]),
   replicas: uint(LIMITS.replicas).optional(),
