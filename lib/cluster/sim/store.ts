@@ -139,10 +139,63 @@ function decodeContinue(token: string): ContinueKey {
   throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
 }
 
-/** Items inside a list carry no kind/apiVersion on the wire: the list says them once. */
-function listItem(body: K8sObject): K8sObject {
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = body;
-  return rest;
+/**
+ * A stored object's JSON text without its kind and apiVersion. PostgreSQL
+ * prints jsonb keys shortest first (then bytewise), so a stored object's text
+ * starts with "kind" and, unless a longer top-level key exists, ends with
+ * "apiVersion": cutting those two off is a string operation. Anything else
+ * takes the slow way.
+ */
+function withoutTypeMeta(text: string, k: KindInfo): string {
+  const head = `{"kind": ${JSON.stringify(k.kind)}, `;
+  const tail = `, "apiVersion": ${JSON.stringify(apiVersionOf(k))}}`;
+  if (text.startsWith(head) && text.endsWith(tail)) return `{${text.slice(head.length, text.length - tail.length)}}`;
+  const { kind: _kind, apiVersion: _apiVersion, ...rest } = JSON.parse(text) as K8sObject;
+  return JSON.stringify(rest);
+}
+
+/**
+ * One page of a list, read in one statement: the counter and the rows come
+ * from the same snapshot, and every version up to the counter is committed
+ * (writers hold the counter row), so the page is exactly the state at `rv`.
+ * `items` are the stored JSON as text, without kind/apiVersion (items inside
+ * a list carry none on the wire: the list names them once), so a list can go
+ * out without parsing and re-serializing its objects.
+ */
+async function listPage(s: Sim, k: KindInfo, o: ListOptions): Promise<{ rv: number; items: string[]; continue?: string }> {
+  const labels = parseLabelSelector(o.labelSelector);
+  const fields = parseFieldSelector(k, o.fieldSelector);
+  const limit = o.limit && o.limit > 0 ? Math.min(o.limit, MAX_LIMIT) : null;
+  const after = o.continue ? decodeContinue(o.continue) : null;
+  const ns = k.namespaced && o.namespace ? o.namespace : null;
+  const where = [
+    eq(k8sObjects.clusterId, s.clusterId),
+    eq(k8sObjects.apiGroup, k.group),
+    eq(k8sObjects.resource, k.plural),
+    ...(ns !== null ? [eq(k8sObjects.namespace, ns)] : []),
+    // Keyset pagination on the primary key: within a namespace the name alone continues the range scan.
+    ...(after ? [ns !== null ? gt(k8sObjects.name, after.name) : sql`(${k8sObjects.namespace}, ${k8sObjects.name}) > (${after.ns}, ${after.name})`] : []),
+    ...labelSelectorSql(labels),
+    ...fieldSelectorSql(fields),
+  ];
+  const page = sql`select ${k8sObjects.namespace} as namespace, ${k8sObjects.name} as name, ${k8sObjects.body}::text as item
+    from ${k8sObjects} where ${and(...where)} order by ${k8sObjects.namespace}, ${k8sObjects.name} ${limit ? sql`limit ${limit + 1}` : sql``}`;
+  type Row = { rv: string | number | null; namespace: string | null; name: string | null; item: string | null };
+  const rows = after
+    ? ((await s.db.execute(page)) as unknown as { rows: Row[] }).rows.map((r) => ({ ...r, rv: after.rv }))
+    : ((await s.db.execute(sql`select c.resource_version as rv, p.namespace, p.name, p.item
+        from ${clusters} c left join lateral (${page}) p on true where c.id = ${s.clusterId}`)) as unknown as { rows: Row[] }).rows;
+  if (!rows.length && !after) throw notFound({ group: '', plural: 'clusters' }, s.clusterId);
+  const rv = Number(rows[0]?.rv ?? after?.rv ?? 0);
+  const found = rows.filter((r) => r.item !== null);
+  const more = limit !== null && found.length > limit;
+  const kept = more ? found.slice(0, limit!) : found;
+  const last = kept[kept.length - 1];
+  return {
+    rv,
+    items: kept.map((r) => withoutTypeMeta(r.item!, k)),
+    ...(more ? { continue: encodeContinue({ rv, ns: last.namespace!, name: last.name! }) } : {}),
+  };
 }
 
 /**
@@ -151,40 +204,24 @@ function listItem(body: K8sObject): K8sObject {
  * apiserver would serve the first page's snapshot) under the first page's version.
  */
 export async function listObjects(s: Sim, k: KindInfo, o: ListOptions = {}): Promise<ObjectList> {
-  const labels = parseLabelSelector(o.labelSelector);
-  const fields = parseFieldSelector(k, o.fieldSelector);
-  const limit = o.limit && o.limit > 0 ? Math.min(o.limit, MAX_LIMIT) : null;
-  const after = o.continue ? decodeContinue(o.continue) : null;
-  const where = [
-    eq(k8sObjects.clusterId, s.clusterId),
-    eq(k8sObjects.apiGroup, k.group),
-    eq(k8sObjects.resource, k.plural),
-    ...(k.namespaced && o.namespace ? [eq(k8sObjects.namespace, o.namespace)] : []),
-    ...(after ? [sql`(${k8sObjects.namespace}, ${k8sObjects.name}) > (${after.ns}, ${after.name})`] : []),
-    ...labelSelectorSql(labels),
-    ...fieldSelectorSql(fields),
-  ];
-  return s.db.transaction(
-    async (tx) => {
-      const rv = after?.rv ?? (await currentVersion(tx as unknown as Db, s.clusterId));
-      const q = tx
-        .select({ namespace: k8sObjects.namespace, name: k8sObjects.name, body: k8sObjects.body })
-        .from(k8sObjects)
-        .where(and(...where))
-        .orderBy(asc(k8sObjects.namespace), asc(k8sObjects.name));
-      const rows = limit ? await q.limit(limit + 1) : await q;
-      const more = limit !== null && rows.length > limit;
-      const page = more ? rows.slice(0, limit!) : rows;
-      const last = page[page.length - 1];
-      return {
-        apiVersion: apiVersionOf(k),
-        kind: `${k.kind}List`,
-        metadata: { resourceVersion: String(rv), ...(more ? { continue: encodeContinue({ rv, ns: last.namespace, name: last.name }) } : {}) },
-        items: page.map((r) => listItem(r.body as K8sObject)),
-      };
-    },
-    { isolationLevel: 'repeatable read' },
-  );
+  const page = await listPage(s, k, o);
+  return {
+    apiVersion: apiVersionOf(k),
+    kind: `${k.kind}List`,
+    metadata: { resourceVersion: String(page.rv), ...(page.continue ? { continue: page.continue } : {}) },
+    items: page.items.map((t) => JSON.parse(t) as K8sObject),
+  };
+}
+
+/**
+ * The same list as listObjects, as the JSON text of the wire body: the
+ * stored objects are spliced in as PostgreSQL printed them, never parsed.
+ * This is what the API answers a plain list with.
+ */
+export async function listObjectsJson(s: Sim, k: KindInfo, o: ListOptions = {}): Promise<string> {
+  const page = await listPage(s, k, o);
+  const metadata = { resourceVersion: String(page.rv), ...(page.continue ? { continue: page.continue } : {}) };
+  return `{"apiVersion":${JSON.stringify(apiVersionOf(k))},"kind":${JSON.stringify(`${k.kind}List`)},"metadata":${JSON.stringify(metadata)},"items":[${page.items.join(',')}]}`;
 }
 
 export interface Change {

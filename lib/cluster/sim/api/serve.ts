@@ -4,7 +4,7 @@ import type { KindInfo } from '../kinds';
 import { apiVersionOf } from '../kinds';
 import { badRequest, failureStatus, K8sError, methodNotAllowed } from '../status';
 import {
-  createObject, deleteObject, getObject, listObjects, patchObject, scaleOf, updateObject, updateScale,
+  createObject, deleteObject, getObject, listObjects, listObjectsJson, patchObject, scaleOf, updateObject, updateScale,
   type PropagationPolicy, type Sim,
 } from '../store';
 import { jsonPatch, mergePatch, PatchError } from '../patch';
@@ -102,8 +102,13 @@ async function collection(s: Sim, p: ObjectPath, q: URLSearchParams, table?: Tab
     });
     return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, private' } });
   }
-  const list = await listObjects(s, p.kind, { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') });
-  return json(table ? toTable(p.kind, list.items, list.metadata, table) : list);
+  const o = { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') };
+  if (!table) {
+    // The stored objects go out as the store printed them: no parse and re-serialize (docs/cluster-sim.md).
+    return new Response(await listObjectsJson(s, p.kind, o), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+  const list = await listObjects(s, p.kind, o);
+  return json(toTable(p.kind, list.items, list.metadata, table));
 }
 
 function named(p: ObjectPath, method: string): asserts p is Required<Omit<ObjectPath, 'subresource'>> & ObjectPath {

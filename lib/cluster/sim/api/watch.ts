@@ -3,6 +3,7 @@ import { metaOf, type K8sObject } from '../objects';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../selectors';
 import { badRequest, failureStatus, K8sError, type K8sStatus } from '../status';
 import { toTable, type TableOptions } from './table';
+import { subscribeChanges, type ChangeSubscription } from '../notify';
 import { changesSince, currentVersion, listObjects, type Sim } from '../store';
 
 export interface WatchOptions {
@@ -16,19 +17,21 @@ export interface WatchOptions {
   table?: TableOptions;
 }
 
-/** How often a watch looks at the change log. */
+/** How often a watch reads the change log when no notification can wake it (see lib/cluster/sim/notify.ts). */
 const POLL_MS = Number(process.env.PIER_SIM_WATCH_POLL_MS || 100);
+/** With notifications, a watch still reads the log this often: a lost listener connection costs at most this delay. */
+const SAFETY_POLL_MS = 1000;
 /** A quiet watch still sends a bookmark this often, so clients can resume from a recent version. */
 const BOOKMARK_MS = 10_000;
 const MAX_TIMEOUT_SECONDS = 3600;
 const BATCH = 500;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * A watch as newline-delimited JSON WatchEvents, read by polling k8s_changes
- * (see docs/cluster-sim.md for why polling). Without a resourceVersion (or
- * with "0") it starts with ADDED events for what exists, as the apiserver does.
+ * A watch as newline-delimited JSON WatchEvents, read from k8s_changes each
+ * time a change to the cluster commits (LISTEN/NOTIFY, lib/cluster/sim/notify.ts),
+ * and every SAFETY_POLL_MS regardless (see docs/cluster-sim.md). Without a
+ * resourceVersion (or with "0") it starts with ADDED events for what exists,
+ * as the apiserver does.
  */
 export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStream<Uint8Array> {
   const labels = parseLabelSelector(o.labelSelector);
@@ -41,6 +44,7 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
   const timeoutMs = Math.min(o.timeoutSeconds && o.timeoutSeconds > 0 ? o.timeoutSeconds : 1800, MAX_TIMEOUT_SECONDS) * 1000;
   const enc = new TextEncoder();
   let stopped = false;
+  let sub: ChangeSubscription | null = null;
   const matches = (obj: K8sObject) => matchesLabels(labels, metaOf(obj).labels) && matchesFields(fields, obj);
   const bookmark = (rv: number) => ({
     type: 'BOOKMARK',
@@ -64,7 +68,10 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
       };
       const send = (ev: { type: string; object: K8sObject | K8sStatus }) => controller.enqueue(enc.encode(`${JSON.stringify(asTable(ev))}\n`));
       const deadline = Date.now() + timeoutMs;
+      // Listen before reading anything: a change that commits after the first read still wakes us.
+      sub = subscribeChanges(s.db, s.clusterId);
       try {
+        const interval = (await sub.ready) ? SAFETY_POLL_MS : POLL_MS;
         let last: number;
         if (from === null) {
           let token: string | undefined;
@@ -92,7 +99,8 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
             send(bookmark(last));
             lastSent = Date.now();
           }
-          await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
+          const bookmarkIn = o.allowWatchBookmarks ? BOOKMARK_MS - (Date.now() - lastSent) : Infinity;
+          await sub.next(Math.max(0, Math.min(interval, bookmarkIn, deadline - Date.now())));
         }
         if (!stopped && o.allowWatchBookmarks) send(bookmark(last));
       } catch (err) {
@@ -102,10 +110,13 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
           send({ type: 'ERROR', object: status });
         }
       }
+      sub.close();
       if (!stopped) controller.close();
     },
     cancel() {
       stopped = true;
+      // Wakes the loop at once, so a closed watch reads nothing more from the store.
+      sub?.close();
     },
   });
 }

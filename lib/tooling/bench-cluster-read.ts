@@ -1,0 +1,296 @@
+/**
+ * `npm run bench:cluster-read`: the simulated cluster's list and watch paths
+ * at the issue's size (50,000 pods in 500 Deployments over 100 nodes), on a
+ * throwaway store: embedded PGlite, or a fresh database on the PostgreSQL
+ * server named by PIER_BENCH_DATABASE_URL.
+ *
+ *  1. fill: migrate and seed the store as a first start does, then write the
+ *     controllers' end state straight into it (bench-cluster-fill.ts).
+ *  2. in process, before the server starts: the store's list call alone
+ *     (SQL and building the body), as text (what the API sends) and parsed
+ *     and re-serialized (what it sent before), to split the HTTP time.
+ *  3. start Pier (`npm start`'s entry) on that store; wait until the
+ *     controllers have nothing left to write (and count what they wrote).
+ *  4. HTTP: /healthz (the framework's floor), a one-item list (token,
+ *     access rules, the cluster, one row), then a namespace's pods by label
+ *     selector 500 a page following `continue`, as kubectl and client-node do.
+ *  5. watch: a pod watch open on a namespace; pods patched one at a time; the
+ *     delay from sending each PATCH to its event arriving on the stream.
+ *
+ * Sizes: PIER_BENCH_NODES (100), PIER_BENCH_DEPLOYMENTS (500),
+ * PIER_BENCH_REPLICAS (100), PIER_BENCH_NAMESPACES (10). Numbers go to
+ * docs/performance.md by hand, with the machine's load average.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { openStore } from '@/db/client';
+import { clusters } from '@/db/schema';
+import { systemClock } from '@/lib/context';
+import { findKind } from '@/lib/cluster/sim/kinds';
+import { listObjects, listObjectsJson, type Sim } from '@/lib/cluster/sim/store';
+import { fillCluster } from './bench-cluster-fill';
+import { freshDatabase } from './bench-server';
+import { prepareStore } from './setup';
+
+const PORT = Number(process.env.PIER_BENCH_PORT || 3312);
+const BASE = `http://127.0.0.1:${PORT}`;
+const K8S = `${BASE}/k8s/local`;
+const PASSWORD = 'bench-password-1';
+const NODES = Number(process.env.PIER_BENCH_NODES || 100);
+const DEPLOYMENTS = Number(process.env.PIER_BENCH_DEPLOYMENTS || 500);
+const REPLICAS = Number(process.env.PIER_BENCH_REPLICAS || 100);
+const NAMESPACES = Number(process.env.PIER_BENCH_NAMESPACES || 10);
+const LIST_ROUNDS = Number(process.env.PIER_BENCH_LIST_ROUNDS || 20);
+const WATCH_PATCHES = Number(process.env.PIER_BENCH_WATCH_PATCHES || 100);
+const PODS = findKind('', 'v1', 'pods')!;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentiles(samples: number[]): Record<string, number> {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1]) };
+}
+
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+let token = '';
+const auth = () => ({ authorization: `Bearer ${token}` });
+
+async function signIn(): Promise<string> {
+  const res = await fetch(`${BASE}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password: PASSWORD } } } } }),
+  });
+  const t = res.headers.get('x-subject-token');
+  if (!t) throw new Error(`sign-in failed: ${res.status}`);
+  return t;
+}
+
+interface ListBody {
+  metadata: { resourceVersion: string; continue?: string };
+  items: Array<{ metadata: { name: string; labels?: Record<string, string> } }>;
+}
+
+async function get(p: string): Promise<ListBody> {
+  const res = await fetch(K8S + p, { headers: auth() });
+  if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as ListBody;
+}
+
+/** Fills the store before any server owns it; returns the fill's numbers. */
+async function fill(): Promise<{ clusterId: string; seconds: number; rv: number; pods: number }> {
+  await prepareStore();
+  const store = await openStore();
+  try {
+    const [c] = await store.db.select({ id: clusters.id }).from(clusters).where(eq(clusters.name, 'local'));
+    if (!c) throw new Error('the seeded store has no cluster local');
+    const t = performance.now();
+    const r = await fillCluster({ db: store.db, clock: systemClock, clusterId: c.id }, {
+      nodes: NODES, deployments: DEPLOYMENTS, replicas: REPLICAS, namespaces: NAMESPACES,
+    });
+    return { clusterId: c.id, seconds: Math.round((performance.now() - t) / 100) / 10, rv: r.resourceVersion, pods: r.pods };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The store's list call alone, in this process: text (sent now) against parse + stringify (sent before). */
+async function inProcess(clusterId: string): Promise<Array<Record<string, unknown>>> {
+  const store = await openStore();
+  try {
+    const s: Sim = { db: store.db, clock: systemClock, clusterId };
+    const page = async (f: (o: { namespace: string; labelSelector: string; limit: number; continue?: string }) => Promise<string | undefined>) => {
+      const samples: number[] = [];
+      for (let r = 0; r < Math.max(2, LIST_ROUNDS / 4); r++) {
+        let cont: string | undefined;
+        do {
+          const t = performance.now();
+          cont = await f({ namespace: `bench-${r % NAMESPACES}`, labelSelector: 'tier=web', limit: 500, continue: cont });
+          samples.push(performance.now() - t);
+        } while (cont);
+      }
+      return percentiles(samples);
+    };
+    const text = await page(async (o) => {
+      const body = await listObjectsJson(s, PODS, o);
+      return /"continue":"([^"]+)"/.exec(body.slice(0, 400))?.[1];
+    });
+    const parsed = await page(async (o) => {
+      const list = await listObjects(s, PODS, o);
+      JSON.stringify(list);
+      return list.metadata.continue;
+    });
+    return [
+      { case: 'store: page of 500 pods as stored text (ms)', ...text },
+      { case: 'store: page parsed + JSON.stringify (ms)', ...parsed },
+    ];
+  } finally {
+    await store.close();
+  }
+}
+
+/** Waits until the controllers stop writing (the counter still for 5 s); returns how many versions they used. */
+async function settle(fromRv: number): Promise<{ writes: number; seconds: number }> {
+  // The fill's own version is the baseline: whatever the controllers wrote since starting counts.
+  const t0 = Date.now();
+  let rv = Number((await get('/api/v1/namespaces/default/configmaps?limit=1')).metadata.resourceVersion);
+  let still = Date.now();
+  while (Date.now() - still < 5000 && Date.now() - t0 < 30 * 60_000) {
+    await sleep(1000);
+    const now = Number((await get('/api/v1/namespaces/default/configmaps?limit=1')).metadata.resourceVersion);
+    if (now !== rv) {
+      rv = now;
+      still = Date.now();
+      process.stdout.write(`\rbench: controllers still writing, resourceVersion ${rv}   `);
+    }
+  }
+  process.stdout.write('\n');
+  return { writes: rv - fromRv, seconds: Math.round((Date.now() - t0) / 1000) };
+}
+
+async function timed(url: string, rounds: number): Promise<Record<string, number>> {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: auth() });
+    await res.arrayBuffer();
+    samples.push(performance.now() - t);
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  }
+  return percentiles(samples);
+}
+
+/** A namespace's pods by label selector, 500 a page, following continue. */
+async function listByLabel(selector: (round: number) => string): Promise<Record<string, number>> {
+  const samples: number[] = [];
+  for (let r = 0; r < LIST_ROUNDS; r++) {
+    const ns = `bench-${r % NAMESPACES}`;
+    let cont = '';
+    do {
+      const q = new URLSearchParams({ labelSelector: selector(r), limit: '500' });
+      if (cont) q.set('continue', cont);
+      const t = performance.now();
+      const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?${q}`, { headers: auth() });
+      const list = (await res.json()) as ListBody;
+      samples.push(performance.now() - t);
+      if (!res.ok) throw new Error(`list: ${res.status}`);
+      cont = list.metadata.continue ?? '';
+    } while (cont);
+  }
+  return percentiles(samples);
+}
+
+/** Time from sending a PATCH to its event arriving on an open watch. */
+async function watchDelay(): Promise<Record<string, number>> {
+  const ns = 'bench-0';
+  const pods = (await get(`/api/v1/namespaces/${ns}/pods?limit=${WATCH_PATCHES}`)).items;
+  const rv = (await get(`/api/v1/namespaces/${ns}/pods?limit=1`)).metadata.resourceVersion;
+  const aborter = new AbortController();
+  const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?watch=1&resourceVersion=${rv}&labelSelector=tier%3Dweb&allowWatchBookmarks=true`, {
+    headers: auth(),
+    signal: aborter.signal,
+  });
+  const waiting = new Map<string, (t: number) => void>();
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const pump = (async () => {
+    let buf = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buf += decoder.decode(value, { stream: true });
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (!line.trim()) continue;
+        const ev = JSON.parse(line) as { object?: { metadata?: { labels?: Record<string, string> } } };
+        const mark = ev.object?.metadata?.labels?.['bench-mark'];
+        if (mark && waiting.has(mark)) waiting.get(mark)!(performance.now());
+      }
+    }
+  })();
+  const samples: number[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const mark = `m${i}-${Date.now()}`;
+    const seen = new Promise<number>((resolve) => waiting.set(mark, resolve));
+    const t = performance.now();
+    const p = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods/${pods[i].metadata.name}`, {
+      method: 'PATCH',
+      headers: { ...auth(), 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ metadata: { labels: { 'bench-mark': mark } } }),
+    });
+    if (!p.ok) throw new Error(`patch: ${p.status} ${await p.text()}`);
+    samples.push((await seen) - t);
+    waiting.delete(mark);
+    // Irregular gaps, so no poll interval lines up with the patches.
+    await sleep(50 + ((i * 37) % 101));
+  }
+  aborter.abort();
+  await pump;
+  return percentiles(samples);
+}
+
+/** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
+async function startPier(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 2400; i++) {
+    if (child.exitCode !== null) throw new Error(`Pier exited with ${child.exitCode}`);
+    const ok = await fetch(`${BASE}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await sleep(250);
+  }
+  child.kill('SIGTERM');
+  throw new Error('Pier did not become ready');
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-read-'));
+  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+  const database = pgServer ? await freshDatabase(pgServer) : null;
+  const env = { PIER_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD };
+  // prepareStore and openStore read these, as the server will.
+  Object.assign(process.env, env);
+  let child: ChildProcess | null = null;
+  try {
+    console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}; load average ${load()}`);
+    const filled = await fill();
+    console.table([{ nodes: NODES, deployments: DEPLOYMENTS, pods: filled.pods, 'fill (s)': filled.seconds, resourceVersion: filled.rv }]);
+    console.table(await inProcess(filled.clusterId));
+    child = await startPier(env);
+    token = await signIn();
+    const settled = await settle(filled.rv);
+    console.log(`bench: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
+    const rows: Array<Record<string, unknown>> = [];
+    rows.push({ case: 'GET /healthz (ms)', ...(await timed(`${BASE}/healthz`, 100)) });
+    rows.push({ case: 'list pods, limit=1 (ms)', ...(await timed(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100)) });
+    rows.push({ case: 'pods by label tier=web, 500 a page (ms)', ...(await listByLabel(() => 'tier=web')) });
+    rows.push({ case: 'pods by label app=app-N (100 pods), 500 a page (ms)', ...(await listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`)) });
+    rows.push({ case: 'PATCH → watch event (ms)', ...(await watchDelay()) });
+    console.table(rows);
+    console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
+  } finally {
+    if (child) {
+      const c = child;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
