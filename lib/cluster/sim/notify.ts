@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 /**
  * Wakes watches when a change to a simulated cluster commits.
  *
- * A trigger on k8s_changes (migration 0009_k8s_change_notify) calls
+ * A trigger on k8s_changes (migration 0005_k8s_change_notify) calls
  * pg_notify('pier_k8s_changes', <cluster id>) for every change row; PostgreSQL
  * delivers it at commit, once per transaction and cluster (identical
  * payloads are folded), to every session that LISTENs: this process and any
