@@ -19,6 +19,8 @@ export interface Sim {
   clusterId: string;
   /** Checks an object body before it is stored (the API sets the OpenAPI validation; controllers write trusted objects). */
   admit?: (k: KindInfo, name: string, body: K8sObject) => void;
+  /** Set inside `writeBatch`: the open write transaction every store write joins. */
+  session?: WriteSession;
 }
 
 /** Namespaces that exist from the start: objects may be created in them before any Namespace object. */
@@ -28,18 +30,72 @@ const MAX_LIMIT = 5000;
 
 type Tx = Db;
 
+type ChangeRow = typeof k8sChanges.$inferInsert;
+
+/**
+ * One write transaction on one cluster, holding its counter row. Versions
+ * are handed out in memory and the counter is written once at the end;
+ * change-log rows are written together at the end too (nothing reads them
+ * inside the transaction). Every store write checks everything that can
+ * refuse it before its first statement that writes, so a refused write
+ * inside a batch leaves the batch's other writes intact.
+ */
+export interface WriteSession {
+  tx: Tx;
+  /** The last resourceVersion handed out. */
+  rv: number;
+  readonly base: number;
+  changes: ChangeRow[];
+  /** Namespaces seen to exist, and known to have no ResourceQuota, in this transaction. */
+  namespaces: Set<string>;
+  unquoted: Set<string>;
+}
+
+/** Change-log rows per INSERT (9 parameters each; PostgreSQL allows 65,535). */
+const CHANGE_ROWS_PER_INSERT = 1000;
+
+async function openSession(tx: Tx, clusterId: string): Promise<WriteSession> {
+  const [row] = await tx.select({ rv: clusters.resourceVersion }).from(clusters).where(eq(clusters.id, clusterId)).for('update');
+  if (!row) throw notFound({ group: '', plural: 'clusters' }, clusterId);
+  return { tx, rv: row.rv, base: row.rv, changes: [], namespaces: new Set(), unquoted: new Set() };
+}
+
+async function closeSession(w: WriteSession, clusterId: string): Promise<void> {
+  for (let i = 0; i < w.changes.length; i += CHANGE_ROWS_PER_INSERT) {
+    await w.tx.insert(k8sChanges).values(w.changes.slice(i, i + CHANGE_ROWS_PER_INSERT));
+  }
+  if (w.rv !== w.base) await w.tx.update(clusters).set({ resourceVersion: w.rv }).where(eq(clusters.id, clusterId));
+}
+
 /**
  * A write transaction. It locks the cluster's counter row first, so writers
  * to one cluster run one at a time and always take locks in the same order
  * (counter, then objects): no deadlocks between, say, a delete that walks
- * dependents and a patch of one of them.
+ * dependents and a patch of one of them. Inside `writeBatch` it joins the
+ * batch's transaction.
  */
-function writeTransaction<T>(s: Sim, fn: (tx: Tx) => Promise<T>): Promise<T> {
+function writeTransaction<T>(s: Sim, fn: (w: WriteSession) => Promise<T>): Promise<T> {
+  if (s.session) return fn(s.session);
   return s.db.transaction(async (t) => {
-    const tx = t as unknown as Tx;
-    const [row] = await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.id, s.clusterId)).for('update');
-    if (!row) throw notFound({ group: '', plural: 'clusters' }, s.clusterId);
-    return fn(tx);
+    const w = await openSession(t as unknown as Tx, s.clusterId);
+    const out = await fn(w);
+    await closeSession(w, s.clusterId);
+    return out;
+  });
+}
+
+/**
+ * Runs several writes as one transaction: `fn` gets a Sim whose store calls
+ * all join it. One counter lock, one counter update and one change-log
+ * insert for the lot. If `fn` throws, nothing it wrote happened.
+ */
+export function writeBatch<T>(s: Sim, fn: (inBatch: Sim) => Promise<T>): Promise<T> {
+  if (s.session) return fn(s);
+  return s.db.transaction(async (t) => {
+    const w = await openSession(t as unknown as Tx, s.clusterId);
+    const out = await fn({ ...s, db: w.tx, session: w });
+    await closeSession(w, s.clusterId);
+    return out;
   });
 }
 
@@ -68,21 +124,17 @@ export async function currentVersion(db: Db, clusterId: string): Promise<number>
 /**
  * The next resourceVersion. The counter row stays locked until the writer
  * commits, so versions commit in the order they are handed out: a watcher
- * that has seen N never later finds a change below N appear.
+ * that has seen N never later finds a change below N appear. A version
+ * taken by a write that is then refused is simply never used.
  */
-async function nextVersion(tx: Tx, clusterId: string): Promise<number> {
-  const [row] = await tx
-    .update(clusters)
-    .set({ resourceVersion: sql`${clusters.resourceVersion} + 1` })
-    .where(eq(clusters.id, clusterId))
-    .returning({ rv: clusters.resourceVersion });
-  if (!row) throw notFound({ group: '', plural: 'clusters' }, clusterId);
-  return row.rv;
+function nextVersion(w: WriteSession): number {
+  w.rv += 1;
+  return w.rv;
 }
 
-async function recordChange(tx: Tx, s: Sim, k: KindInfo, type: K8sChangeType, rv: number, body: K8sObject): Promise<void> {
+function recordChange(w: WriteSession, s: Sim, k: KindInfo, type: K8sChangeType, rv: number, body: K8sObject): void {
   const m = metaOf(body);
-  await tx.insert(k8sChanges).values({
+  w.changes.push({
     clusterId: s.clusterId,
     resourceVersion: rv,
     type,
@@ -313,13 +365,45 @@ function validateObject(k: KindInfo, name: string, body: K8sObject): void {
   if (problems.length) throw invalid(k, name, problems);
 }
 
-async function ensureNamespace(tx: Tx, s: Sim, k: KindInfo, namespace: string, name: string): Promise<void> {
-  if (!k.namespaced || BUILTIN_NAMESPACES.includes(namespace)) return;
-  const [ns] = await tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, NAMESPACES, '', namespace));
+async function ensureNamespace(w: WriteSession, s: Sim, k: KindInfo, namespace: string, name: string): Promise<void> {
+  if (!k.namespaced || BUILTIN_NAMESPACES.includes(namespace) || w.namespaces.has(namespace)) return;
+  const [ns] = await w.tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, NAMESPACES, '', namespace));
   if (!ns) throw notFound(NAMESPACES, namespace);
   if (metaOf(ns.body as K8sObject).deletionTimestamp) {
     throw new K8sError(failureStatus(403, `${k.plural} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`, 'Forbidden'));
   }
+  w.namespaces.add(namespace);
+}
+
+const QUOTA_KIND = { group: '', plural: 'resourcequotas' };
+
+/**
+ * Quota admission, skipped for a namespace already found to have no
+ * ResourceQuota in this transaction (a batch of pod writes asks once).
+ */
+async function admitQuotaIn(w: WriteSession, s: Sim, k: KindInfo, obj: K8sObject, old?: K8sObject): Promise<void> {
+  if (!k.namespaced || (k.group === '' && k.plural === 'events')) return;
+  const namespace = metaOf(obj).namespace ?? '';
+  if (w.unquoted.has(namespace)) return;
+  const [quota] = await w.tx
+    .select({ name: k8sObjects.name })
+    .from(k8sObjects)
+    .where(and(
+      eq(k8sObjects.clusterId, s.clusterId), eq(k8sObjects.apiGroup, QUOTA_KIND.group), eq(k8sObjects.resource, QUOTA_KIND.plural),
+      eq(k8sObjects.namespace, namespace),
+    ))
+    .limit(1);
+  if (!quota) {
+    w.unquoted.add(namespace);
+    return;
+  }
+  await admitQuota(w.tx, s.clusterId, k, obj, old);
+}
+
+/** Writes that change what the session remembered about namespaces and quotas forget it. */
+function forgetAdmission(w: WriteSession, k: KindInfo, namespace: string | undefined): void {
+  if (k.group === QUOTA_KIND.group && k.plural === QUOTA_KIND.plural) w.unquoted.delete(namespace ?? '');
+  if (k === NAMESPACES) w.namespaces.clear();
 }
 
 /** What the apiserver's create strategies do to status: most kinds start with none. */
@@ -336,9 +420,9 @@ function statusOnCreate(k: KindInfo, given: unknown): unknown {
 
 // ---------------------------------------------------------------- writes
 
-async function insertObject(tx: Tx, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+async function insertObject(w: WriteSession, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
   const m = metaOf(body);
-  const [row] = await tx
+  const [row] = await w.tx
     .insert(k8sObjects)
     .values({
       clusterId: s.clusterId,
@@ -376,10 +460,9 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
   }
   validateObject(k, name, body);
   s.admit?.(k, name, body);
-  return writeTransaction(s, async (tx) => {
-    await ensureNamespace(tx, s, k, ns, name);
-    const rv = await nextVersion(tx, s.clusterId);
-    const metadata: ObjectMeta = { ...given, name, uid: newUid(), resourceVersion: String(rv), creationTimestamp: k8sTime(s.clock.now()) };
+  return writeTransaction(s, async (w) => {
+    await ensureNamespace(w, s, k, ns, name);
+    const metadata: ObjectMeta = { ...given, name, uid: newUid(), resourceVersion: '', creationTimestamp: k8sTime(s.clock.now()) };
     if (k.namespaced) metadata.namespace = ns;
     else delete metadata.namespace;
     delete metadata.deletionTimestamp;
@@ -392,15 +475,23 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
     if (status === undefined) delete stored.status;
     else stored.status = status;
     admitDefaultTolerations(k, stored);
-    await admitQuota(tx, s.clusterId, k, stored);
-    await insertObject(tx, s, k, stored);
-    await recordChange(tx, s, k, 'ADDED', rv, stored);
+    await admitQuotaIn(w, s, k, stored);
+    // The version is taken once admission has passed, right before the first write.
+    const rv = nextVersion(w);
+    metadata.resourceVersion = String(rv);
+    await insertObject(w, s, k, stored);
+    forgetAdmission(w, k, ns);
+    recordChange(w, s, k, 'ADDED', rv, stored);
     return stored;
   });
 }
 
-async function lockObject(tx: Tx, s: Sim, k: KindInfo, namespace: string, name: string): Promise<K8sObject> {
-  const [row] = await tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, k, namespace, name)).for('update');
+/**
+ * The object as stored. No row lock: every writer of the cluster holds its
+ * counter row, so nobody else can change the object before we commit.
+ */
+async function lockObject(w: WriteSession, s: Sim, k: KindInfo, namespace: string, name: string): Promise<K8sObject> {
+  const [row] = await w.tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, k, namespace, name));
   if (!row) throw notFound(k, name);
   return row.body as K8sObject;
 }
@@ -436,7 +527,7 @@ function nextBody(k: KindInfo, current: K8sObject, given: K8sObject, sub: Subres
 }
 
 /** Stores `next` over `current` (already locked), unless nothing changed: then no new version, like the apiserver. */
-async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource): Promise<K8sObject> {
+async function writeUpdate(w: WriteSession, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource): Promise<K8sObject> {
   const cur = metaOf(current);
   const name = cur.name!;
   if (sub !== 'status') {
@@ -444,8 +535,8 @@ async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next
     s.admit?.(k, name, next);
   }
   if (jsonEqual(next, current)) return current;
-  if (sub !== 'status') await admitQuota(tx, s.clusterId, k, next, current);
-  const rv = await nextVersion(tx, s.clusterId);
+  if (sub !== 'status') await admitQuotaIn(w, s, k, next, current);
+  const rv = nextVersion(w);
   const m = metaOf(next);
   const specChanged = sub !== 'status' && !jsonEqual(next.spec, current.spec);
   const generation = cur.generation !== undefined ? cur.generation + (specChanged ? 1 : 0) : undefined;
@@ -453,7 +544,7 @@ async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next
     ...next,
     metadata: { ...m, resourceVersion: String(rv), ...(generation !== undefined ? { generation } : {}) },
   };
-  await tx
+  await w.tx
     .update(k8sObjects)
     .set({
       resourceVersion: rv,
@@ -463,7 +554,8 @@ async function writeUpdate(tx: Tx, s: Sim, k: KindInfo, current: K8sObject, next
       body: stored,
     })
     .where(objectKey(s, k, scopeOf(k, cur.namespace), name));
-  await recordChange(tx, s, k, 'MODIFIED', rv, stored);
+  forgetAdmission(w, k, cur.namespace);
+  recordChange(w, s, k, 'MODIFIED', rv, stored);
   return stored;
 }
 
@@ -485,11 +577,11 @@ export async function updateObject(
   const body = checkBody(input);
   const ns = scopeOf(k, namespace);
   checkIdentity(k, name, ns, body);
-  return writeTransaction(s, async (tx) => {
-    const current = await lockObject(tx, s, k, ns, name);
+  return writeTransaction(s, async (w) => {
+    const current = await lockObject(w, s, k, ns, name);
     const want = metaOf(body).resourceVersion;
     if (want !== undefined && want !== '' && want !== metaOf(current).resourceVersion) throw conflict(k, name);
-    return writeUpdate(tx, s, k, current, nextBody(k, current, { ...body, metadata: { ...metaOf(body), name } }, sub), sub);
+    return writeUpdate(w, s, k, current, nextBody(k, current, { ...body, metadata: { ...metaOf(body), name } }, sub), sub);
   });
 }
 
@@ -503,8 +595,8 @@ export async function patchObject(
   s: Sim, k: KindInfo, namespace: string | undefined, name: string, type: PatchType, patch: unknown, sub?: Subresource,
 ): Promise<K8sObject> {
   const ns = scopeOf(k, namespace);
-  return writeTransaction(s, async (tx) => {
-    const current = await lockObject(tx, s, k, ns, name);
+  return writeTransaction(s, async (w) => {
+    const current = await lockObject(w, s, k, ns, name);
     let patched: unknown;
     try {
       patched = applyPatch(k, type, current, patch);
@@ -515,7 +607,31 @@ export async function patchObject(
     const body = checkBody(patched);
     checkIdentity(k, name, ns, body);
     if (metaOf(body).resourceVersion !== metaOf(current).resourceVersion) throw conflict(k, name);
-    return writeUpdate(tx, s, k, current, nextBody(k, current, body, sub), sub);
+    return writeUpdate(w, s, k, current, nextBody(k, current, body, sub), sub);
+  });
+}
+
+/**
+ * The pods/binding subresource: sets spec.nodeName and the PodScheduled
+ * condition in one write, as the apiserver's binding does; 409 when the pod
+ * is already bound.
+ */
+export async function bindPod(
+  s: Sim, namespace: string, name: string, node: string, scheduled: Record<string, unknown>,
+): Promise<K8sObject> {
+  const k = KINDS.find((x) => x.group === '' && x.plural === 'pods')!;
+  return writeTransaction(s, async (w) => {
+    const current = await lockObject(w, s, k, namespace, name);
+    const spec = isPlainObject(current.spec) ? current.spec : {};
+    if (typeof spec.nodeName === 'string' && spec.nodeName) {
+      throw conflict({ group: '', plural: 'pods/binding' }, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+    }
+    const status = isPlainObject(current.status) ? current.status : {};
+    const list: unknown[] = Array.isArray(status.conditions) ? status.conditions : [];
+    const at = list.findIndex((c) => isPlainObject(c) && c.type === 'PodScheduled');
+    const conditions = at < 0 ? [...list, scheduled] : list.map((c, i) => (i === at ? scheduled : c));
+    const next: K8sObject = { ...current, spec: { ...spec, nodeName: node }, status: { ...status, conditions } };
+    return writeUpdate(w, s, k, current, next, undefined);
   });
 }
 
@@ -528,12 +644,13 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
-async function removeRow(tx: Tx, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+async function removeRow(w: WriteSession, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
   const m = metaOf(body);
-  const rv = await nextVersion(tx, s.clusterId);
+  const rv = nextVersion(w);
   const gone: K8sObject = { ...body, metadata: { ...m, resourceVersion: String(rv) } };
-  await tx.delete(k8sObjects).where(objectKey(s, k, scopeOf(k, m.namespace), m.name!));
-  await recordChange(tx, s, k, 'DELETED', rv, gone);
+  await w.tx.delete(k8sObjects).where(objectKey(s, k, scopeOf(k, m.namespace), m.name!));
+  forgetAdmission(w, k, m.namespace);
+  recordChange(w, s, k, 'DELETED', rv, gone);
   return gone;
 }
 
@@ -547,13 +664,12 @@ function kindOfRow(r: { apiGroup: string; resource: string }): KindInfo | undefi
   return KINDS.find((k) => k.group === r.apiGroup && k.plural === r.resource);
 }
 
-async function dependentsOf(tx: Tx, s: Sim, uid: string): Promise<Row[]> {
-  const rows = await tx
+async function dependentsOf(w: WriteSession, s: Sim, uid: string): Promise<Row[]> {
+  const rows = await w.tx
     .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
     .from(k8sObjects)
     .where(and(eq(k8sObjects.clusterId, s.clusterId), sql`${k8sObjects.ownerUids} @> ${JSON.stringify([uid])}::jsonb`))
-    .orderBy(asc(k8sObjects.namespace), asc(k8sObjects.name))
-    .for('update');
+    .orderBy(asc(k8sObjects.namespace), asc(k8sObjects.name));
   return rows.flatMap((r) => {
     const kind = kindOfRow(r);
     return kind ? [{ kind, body: r.body as K8sObject }] : [];
@@ -566,50 +682,49 @@ async function dependentsOf(tx: Tx, s: Sim, uid: string): Promise<Row[]> {
  * Foreground the dependents first, Orphan strips the reference from them. The
  * real garbage collector does this asynchronously; here it is one transaction.
  */
-async function deleteTree(tx: Tx, s: Sim, row: Row, policy: PropagationPolicy, seen: Set<string>): Promise<K8sObject> {
+async function deleteTree(w: WriteSession, s: Sim, row: Row, policy: PropagationPolicy, seen: Set<string>): Promise<K8sObject> {
   const uid = metaOf(row.body).uid!;
   seen.add(uid);
-  if (row.kind.plural === 'namespaces') await deleteNamespaceContents(tx, s, metaOf(row.body).name!, seen);
+  if (row.kind.plural === 'namespaces') await deleteNamespaceContents(w, s, metaOf(row.body).name!, seen);
   if (policy === 'Orphan') {
-    for (const dep of await dependentsOf(tx, s, uid)) {
+    for (const dep of await dependentsOf(w, s, uid)) {
       const m = metaOf(dep.body);
       const refs = (m.ownerReferences ?? []).filter((r) => r.uid !== uid);
       const next: K8sObject = { ...dep.body, metadata: { ...m, ownerReferences: refs } };
       if (!refs.length) delete (next.metadata as ObjectMeta).ownerReferences;
-      await writeUpdate(tx, s, dep.kind, dep.body, next, undefined);
+      await writeUpdate(w, s, dep.kind, dep.body, next, undefined);
     }
-    return removeRow(tx, s, row.kind, row.body);
+    return removeRow(w, s, row.kind, row.body);
   }
   const deleteDependents = async () => {
-    for (const dep of await dependentsOf(tx, s, uid)) {
-      if (!seen.has(metaOf(dep.body).uid!)) await deleteTree(tx, s, dep, policy, seen);
+    for (const dep of await dependentsOf(w, s, uid)) {
+      if (!seen.has(metaOf(dep.body).uid!)) await deleteTree(w, s, dep, policy, seen);
     }
   };
   if (policy === 'Foreground') {
     await deleteDependents();
-    return removeRow(tx, s, row.kind, row.body);
+    return removeRow(w, s, row.kind, row.body);
   }
-  const gone = await removeRow(tx, s, row.kind, row.body);
+  const gone = await removeRow(w, s, row.kind, row.body);
   await deleteDependents();
   return gone;
 }
 
 /** Namespace finalization: everything in it goes, each with its own DELETED change. */
-async function deleteNamespaceContents(tx: Tx, s: Sim, namespace: string, seen: Set<string>): Promise<void> {
-  const rows = await tx
+async function deleteNamespaceContents(w: WriteSession, s: Sim, namespace: string, seen: Set<string>): Promise<void> {
+  const rows = await w.tx
     .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
     .from(k8sObjects)
     .where(and(eq(k8sObjects.clusterId, s.clusterId), eq(k8sObjects.namespace, namespace)))
-    .orderBy(asc(k8sObjects.apiGroup), asc(k8sObjects.resource), asc(k8sObjects.name))
-    .for('update');
+    .orderBy(asc(k8sObjects.apiGroup), asc(k8sObjects.resource), asc(k8sObjects.name));
   for (const r of rows) {
     const kind = kindOfRow(r);
     const body = r.body as K8sObject;
     if (!kind || seen.has(metaOf(body).uid!)) continue;
     seen.add(metaOf(body).uid!);
     // A dependent already deleted through its owner is gone: skip what no longer exists.
-    const [still] = await tx.select({ name: k8sObjects.name }).from(k8sObjects).where(objectKey(s, kind, namespace, metaOf(body).name!));
-    if (still) await removeRow(tx, s, kind, body);
+    const [still] = await w.tx.select({ name: k8sObjects.name }).from(k8sObjects).where(objectKey(s, kind, namespace, metaOf(body).name!));
+    if (still) await removeRow(w, s, kind, body);
   }
 }
 
@@ -621,8 +736,8 @@ export async function deleteObject(
   if (!['Foreground', 'Background', 'Orphan'].includes(policy)) {
     throw badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan"`);
   }
-  return writeTransaction(s, async (tx) => {
-    const current = await lockObject(tx, s, k, ns, name);
+  return writeTransaction(s, async (w) => {
+    const current = await lockObject(w, s, k, ns, name);
     const m = metaOf(current);
     const pre = o.preconditions ?? {};
     if (pre.uid && pre.uid !== m.uid) {
@@ -631,7 +746,7 @@ export async function deleteObject(
     if (pre.resourceVersion && pre.resourceVersion !== m.resourceVersion) {
       throw conflict(k, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${m.resourceVersion}`);
     }
-    return deleteTree(tx, s, { kind: k, body: current }, policy, new Set());
+    return deleteTree(w, s, { kind: k, body: current }, policy, new Set());
   });
 }
 
@@ -661,12 +776,12 @@ export async function updateScale(s: Sim, k: KindInfo, namespace: string, name: 
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
     throw invalid({ group: 'autoscaling', kind: 'Scale' }, name, [{ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas ?? null)}: must be greater than or equal to 0` }]);
   }
-  return writeTransaction(s, async (tx) => {
-    const current = await lockObject(tx, s, k, namespace, name);
+  return writeTransaction(s, async (w) => {
+    const current = await lockObject(w, s, k, namespace, name);
     const want = metaOf(scale).resourceVersion;
     if (want && want !== metaOf(current).resourceVersion) throw conflict(k, name);
     const spec = isPlainObject(current.spec) ? current.spec : {};
-    const next = await writeUpdate(tx, s, k, current, { ...current, spec: { ...spec, replicas } }, undefined);
+    const next = await writeUpdate(w, s, k, current, { ...current, spec: { ...spec, replicas } }, undefined);
     return scaleOf(k, next);
   });
 }

@@ -32,6 +32,11 @@ export interface ObservedChange {
   old: K8sObject | undefined;
 }
 
+export interface CacheEntry {
+  object: K8sObject | undefined;
+  tombstone: number | undefined;
+}
+
 /**
  * The manager's in-memory copy of one cluster's objects, fed by the change
  * log and by the controllers' own writes (so a controller reads what it just
@@ -104,6 +109,25 @@ export class ObjectCache {
       this.index(k, tk, obj);
     }
     return { applied: true, old };
+  }
+
+  /** What the cache holds for one object (and its tombstone): what `restore` puts back when a batch rolls back. */
+  snapshot(k: KindInfo, key: string): CacheEntry {
+    const tk = `${kindKey(k)}|${key}`;
+    return { object: this.byKind.get(kindKey(k))?.get(key), tombstone: this.tombstones.get(tk) };
+  }
+
+  restore(k: KindInfo, key: string, e: CacheEntry): void {
+    const b = this.bucket(k);
+    const tk = `${kindKey(k)}|${key}`;
+    const cur = b.get(key);
+    if (cur) this.unindex(k, tk, cur);
+    if (e.object) {
+      b.set(key, e.object);
+      this.index(k, tk, e.object);
+    } else b.delete(key);
+    if (e.tombstone === undefined) this.tombstones.delete(tk);
+    else this.tombstones.set(tk, e.tombstone);
   }
 
   /** Tombstones only matter for changes the log has not replayed yet. */

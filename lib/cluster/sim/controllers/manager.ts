@@ -3,6 +3,7 @@ import { k8sObjects } from '@/db/schema';
 import type { Clock } from '@/lib/context';
 import { KINDS, type KindInfo } from '../kinds';
 import type { K8sObject } from '../objects';
+import { K8sError } from '../status';
 import { clusterChangesSince, currentVersion, type Sim } from '../store';
 import { ObjectCache, type ObservedChange } from './cache';
 import { EventRecorder } from './events';
@@ -25,6 +26,15 @@ export interface ManagerOptions {
 }
 
 const kindByKey = new Map(KINDS.map((k) => [`${k.group}/${k.plural}`, k]));
+
+/**
+ * A controller's due keys run in one write transaction until it has made
+ * this many writes or run this long: one commit for many pods, while API
+ * writers (who wait for the cluster's counter lock, and on PGlite for the
+ * one connection) wait at most about this long.
+ */
+const BATCH_WRITES = 400;
+const BATCH_MS = 100;
 
 /**
  * Runs a set of controllers for one simulated cluster: follows the change
@@ -148,23 +158,50 @@ export class ClusterManager {
     for (const [name, q] of this.queues) {
       const due: string[] = [];
       for (const [key, at] of q) if (at <= now) due.push(key);
+      if (!due.length) continue;
       for (const key of due) q.delete(key);
-      const c = this.controllers.get(name)!;
-      for (const key of due) {
-        ran++;
-        await this.reconcile(c, key);
-      }
+      ran += due.length;
+      await this.reconcileAll(this.controllers.get(name)!, due);
     }
     return ran;
   }
 
-  private async reconcile(c: Controller, key: string): Promise<void> {
+  /**
+   * Runs keys in write batches (see BATCH_WRITES). A key whose reconcile is
+   * refused (a K8sError: quota, conflict, ...) backs off alone; its writes
+   * before the refusal stand, as they would outside a batch. Anything else
+   * (a failed statement aborts the whole transaction) rolls the batch back
+   * and its keys run again one by one, each write its own transaction, so
+   * one bad key cannot hold the others back.
+   */
+  private async reconcileAll(c: Controller, keys: string[]): Promise<void> {
+    let i = 0;
+    while (i < keys.length) {
+      const start = i;
+      const began = performance.now();
+      try {
+        await this.ctx.write.batch(async (w) => {
+          const ctx: ControllerContext = { ...this.ctx, sim: w.store, write: w, events: { record: (...a) => w.event(...a) } };
+          while (i < keys.length) {
+            await this.reconcile(c, keys[i++], ctx, true);
+            if (w.writes >= BATCH_WRITES || performance.now() - began >= BATCH_MS) break;
+          }
+        });
+      } catch (err) {
+        this.log(`${c.name}: a batch of ${i - start} keys rolled back (${err instanceof Error ? err.message : String(err)}); running them one by one`);
+        for (const key of keys.slice(start, i)) await this.reconcile(c, key, this.ctx, false);
+      }
+    }
+  }
+
+  private async reconcile(c: Controller, key: string, ctx: ControllerContext, inBatch: boolean): Promise<void> {
     const id = `${c.name}\u0000${key}`;
     try {
-      const r: Requeue | void = await c.reconcile(key, this.ctx);
+      const r: Requeue | void = await c.reconcile(key, ctx);
       this.failures.delete(id);
       if (r) this.enqueue(c.name, key, 'at' in r ? r.at.getTime() : this.clock.now().getTime() + r.afterMs);
     } catch (err) {
+      if (inBatch && !(err instanceof K8sError)) throw err;
       const n = (this.failures.get(id) ?? 0) + 1;
       this.failures.set(id, n);
       this.log(`${c.name} ${key}: ${err instanceof Error ? err.message : String(err)} (attempt ${n})`);

@@ -63,12 +63,11 @@ export function createScheduler(): Controller {
       const now = k8sTime(c.clock.now());
       if (chosen) {
         await c.write.batch(async (w) => {
-          // The binding subresource sets spec.nodeName; here a patch of the pod does.
-          await w.patch(PODS, namespace, name, { spec: { nodeName: chosen.name } });
-          await w.status(PODS, namespace, name, {
-            conditions: withCondition(conditionsOf(pod), { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now),
-          });
-          await w.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${chosen.name}`, SOURCE);
+          const scheduled = withCondition(conditionsOf(pod), { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now)
+            .find((x) => x.type === 'PodScheduled')!;
+          if (await w.bind(namespace!, name, chosen.name, { ...scheduled })) {
+            await w.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${chosen.name}`, SOURCE);
+          }
         });
         views.delete(chosen.name);
         return;
