@@ -208,3 +208,18 @@ export function useGcStatus() {
 export function useStartGc() {
   return useInvalidating(() => imagesApi<GcStatus>('POST', `${ECNS_IMAGES}/system/gc/schedule`, { type: 'Manual' }));
 }
+
+export interface ResyncResult {
+  workspaces_added: number;
+  repositories_added: number;
+  repositories_removed: number;
+  tags_added: number;
+  tags_updated: number;
+  tags_removed: number;
+  skipped: string[];
+}
+
+/** Makes the catalog match the registry (system administrators). */
+export function useResyncCatalog() {
+  return useInvalidating(() => imagesApi<{ resync: ResyncResult }>('POST', `${ECNS_IMAGES}/system/resync`));
+}

@@ -1,28 +1,46 @@
 /**
- * `npm run bench:registry`: imports a large `docker save` archive (500 MB by
- * default, PIER_BENCH_ARCHIVE_MB) into a fresh embedded registry and compares
- * the time with `cp` of the same file on the same disk; each import runs in
- * its own process so its peak RSS is its own. A small archive's peak RSS is
- * measured too: flat memory means both peaks are about the same.
- * Numbers go to docs/performance.md by hand.
+ * `npm run bench:registry`: a large `docker save` archive (500 MB by default,
+ * PIER_BENCH_ARCHIVE_MB) against `cp` of the same file on the same disk, in
+ * three ways, each import in its own process so its peak RSS is its own:
+ * - `file`: importArchive of the file (stage, verify, blobs into the layout);
+ * - `upload, 2 passes`: what an upload did before: the body (the file read
+ *   in 64 KiB pieces, as a request arrives) written to a file, then imported;
+ * - `upload, 1 pass`: what an upload does now: the body parsed as it streams;
+ * then, unless PIER_BENCH_HTTP=0, the whole path a user takes: `curl -F` of
+ * the archive to a running Pier's ECNS upload_image endpoint (multipart over
+ * HTTP, busboy, import, catalog), with the server's peak RSS.
+ * A small archive's peak RSS is measured too: flat memory means both peaks
+ * are about the same. Numbers go to docs/performance.md by hand.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
+import { receiveUpload } from '@/lib/registry/upload';
+import { withBenchServer } from './bench-server';
 
 const MB = 1024 * 1024;
+type Mode = 'file' | 'twopass' | 'stream';
+const MODES: Record<Mode, string> = { file: 'import of the file', twopass: 'upload, 2 passes (before)', stream: 'upload, 1 pass (now)' };
 
 /** Child mode: one import, timed inside the process, with its peak RSS. */
-async function child(archive: string, root: string): Promise<void> {
+async function child(mode: Mode, archive: string, root: string): Promise<void> {
   const before = process.resourceUsage().maxRSS;
   const reg = new EmbeddedRegistry(root, 'bench');
+  const body = () => createReadStream(archive, { highWaterMark: 64 << 10 });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const images = await reg.importArchive(archive, { workspace: 'bench' });
+  let images;
+  if (mode === 'file') images = await reg.importArchive(archive, { workspace: 'bench' });
+  else if (mode === 'stream') images = await reg.importArchive({ stream: body(), maxBytes: 4 * 1024 * MB }, { workspace: 'bench' });
+  else {
+    const up = await receiveUpload(body(), { maxBytes: 4 * 1024 * MB, dir: path.join(root, 'uploads') });
+    images = await reg.importArchive(up.file, { workspace: 'bench' });
+    await rm(up.file);
+  }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -127,18 +145,108 @@ interface ChildResult {
   rssPeakKiB: number;
 }
 
-function timeImport(archive: string, root: string): ChildResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, 'child', archive, root], { encoding: 'utf8', maxBuffer: MB });
+function timeImport(mode: Mode, archive: string, root: string): ChildResult {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, 'child', mode, archive, root], { encoding: 'utf8', maxBuffer: MB });
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
+function treeRssMiB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const st = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let kib = 0;
+  const walk = (pid: number) => {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(rootPid);
+  return Math.round(kib / 1024);
+}
+
+/** `curl -F` of the archive to upload_image; wall time, and the server tree's peak RSS sampled every 50 ms. */
+async function timeHttpUpload(base: string, token: string, archive: string, tag: string, serverPid: number): Promise<{ ms: number; peakMiB: number }> {
+  let peakMiB = 0;
+  const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(serverPid))), 50);
+  const t0 = performance.now();
+  const out = await new Promise<string>((resolve, reject) => {
+    const c = spawn('curl', ['-sS', '-w', '\n%{http_code}', '-H', `X-Auth-Token: ${token}`,
+      '-F', 'harbor_project_name=bench', '-F', 'image_name=big', '-F', `tag_name=${tag}`, '-F', `image=@${archive};type=application/x-tar`,
+      `${base}/api/ecns/image/images/upload_image/`]);
+    let text = '';
+    c.stdout.on('data', (d) => (text += d));
+    c.stderr.on('data', (d) => (text += d));
+    c.on('error', reject);
+    c.on('exit', () => resolve(text));
+  });
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  if (!out.trimEnd().endsWith('201')) throw new Error(`upload failed: ${out.slice(0, 500)}`);
+  return { ms, peakMiB };
+}
+
+async function httpPath(archive: string, small: string, dir: string, runs: number): Promise<void> {
+  const password = 'bench-pass-1';
+  await new Promise<void>((resolve) => {
+    withBenchServer({ port: Number(process.env.PIER_BENCH_PORT || 3331), password, env: { PIER_SEED_DEMO: 'false', PIER_UPLOAD_MAX_BYTES: String(4 * 1024 * MB) } }, async (server) => {
+      const res = await fetch(`${server.base}/v3/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password } } } } }),
+      });
+      const token = res.headers.get('x-subject-token');
+      if (!token) throw new Error(`sign-in failed: ${res.status}`);
+      const ws = await fetch(`${server.base}/api/ecns/image/images/harbor_project`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': token }, body: JSON.stringify({ harbor_project_name: 'bench', public: false }),
+      });
+      if (ws.status !== 201) throw new Error(`workspace: ${ws.status} ${await ws.text()}`);
+      await timeHttpUpload(server.base, token, small, 'warmup', server.process.pid!);
+      const idle = treeRssMiB(server.process.pid!);
+      const cps: number[] = [];
+      const ups: Array<{ ms: number; peakMiB: number }> = [];
+      for (let i = 0; i < runs; i++) {
+        const copy = path.join(dir, 'copy.tar');
+        cps.push(timeCp(archive, copy).ms);
+        await rm(copy);
+        ups.push(await timeHttpUpload(server.base, token, archive, `r${i}`, server.process.pid!));
+      }
+      const smallRun = await timeHttpUpload(server.base, token, small, 'small', server.process.pid!);
+      const bytes = (await stat(archive)).size;
+      const cpMs = median(cps);
+      const upMs = median(ups.map((u) => u.ms));
+      const mbps = (ms: number) => (bytes / MB / (ms / 1000)).toFixed(0);
+      console.log(`\nHTTP: curl -F to ${server.base}/api/ecns/image/images/upload_image/ (store ${server.store})`);
+      console.table({
+        cp: { 'median ms': Math.round(cpMs), 'MB/s': mbps(cpMs), runs: cps.map(Math.round).join(' ') },
+        'HTTP upload': { 'median ms': Math.round(upMs), 'MB/s': mbps(upMs), runs: ups.map((u) => Math.round(u.ms)).join(' ') },
+      });
+      console.log(`HTTP upload speed / cp speed: ${((cpMs / upMs) * 100).toFixed(0)} % (target >= 80 %); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      console.log(`server peak RSS (process tree): idle ${idle} MiB; during a ${(bytes / MB).toFixed(0)} MB upload ${Math.max(...ups.map((u) => u.peakMiB))} MiB; during a ${((await stat(small)).size / MB).toFixed(0)} MB upload ${smallRun.peakMiB} MiB`);
+      resolve();
+    });
+  });
+}
+
 async function main(): Promise<void> {
-  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4]);
+  if (process.argv[2] === 'child') return child(process.argv[3] as Mode, process.argv[4], process.argv[5]);
   const totalMb = Number(process.env.PIER_BENCH_ARCHIVE_MB || 500);
   const runs = Number(process.env.PIER_BENCH_RUNS || 3);
+  const modes = (process.env.PIER_BENCH_MODES || 'file,twopass,stream').split(',') as Mode[];
   const base = process.env.PIER_BENCH_DIR || os.tmpdir();
   await mkdir(base, { recursive: true });
   const dir = await mkdtemp(path.join(base, 'pier-bench-registry-'));
@@ -148,32 +256,39 @@ async function main(): Promise<void> {
     const small = await buildArchive(dir, Math.max(1, Math.round(totalMb / 10)));
     const bytes = (await stat(archive)).size;
     const cps: Array<{ ms: number; cpuMs: number | null }> = [];
-    const imports: ChildResult[] = [];
+    const imports = new Map<Mode, ChildResult[]>(modes.map((m) => [m, []]));
+    console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     for (let i = 0; i < runs; i++) {
-      // Interleaved, each on a fresh target, so page cache and disk state are alike for both.
+      // Interleaved, each on a fresh target, so page cache and disk state are alike for all.
       const copy = path.join(dir, 'copy.tar');
       cps.push(timeCp(archive, copy));
       await rm(copy);
-      const root = path.join(dir, `registry-${i}`);
-      imports.push(timeImport(archive, root));
-      await rm(root, { recursive: true });
+      for (const m of modes) {
+        const root = path.join(dir, `registry-${m}-${i}`);
+        imports.get(m)!.push(timeImport(m, archive, root));
+        await rm(root, { recursive: true });
+      }
     }
-    const smallRun = timeImport(small, path.join(dir, 'registry-small'));
+    const smallRun = timeImport(modes.includes('stream') ? 'stream' : modes[0], small, path.join(dir, 'registry-small'));
     const cpMs = median(cps.map((c) => c.ms));
-    const importMs = median(imports.map((r) => r.ms));
     const cpCpu = cps.every((c) => c.cpuMs !== null) ? median(cps.map((c) => c.cpuMs!)) : null;
-    const importCpu = median(imports.map((r) => r.cpuMs));
     const mbps = (ms: number) => (bytes / MB / (ms / 1000)).toFixed(0);
-    console.table({
-      cp: { 'median ms': Math.round(cpMs), 'MB/s': mbps(cpMs), 'CPU ms': cpCpu === null ? '-' : Math.round(cpCpu), runs: cps.map((c) => Math.round(c.ms)).join(' ') },
-      import: { 'median ms': Math.round(importMs), 'MB/s': mbps(importMs), 'CPU ms': Math.round(importCpu), runs: imports.map((r) => Math.round(r.ms)).join(' ') },
-    });
-    console.log(`import speed / cp speed: ${((cpMs / importMs) * 100).toFixed(0)} % (target >= 80 %); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const table: Record<string, Record<string, string | number>> = {
+      cp: { 'median ms': Math.round(cpMs), 'MB/s': mbps(cpMs), 'CPU ms': cpCpu === null ? '-' : Math.round(cpCpu), '% of cp': 100, runs: cps.map((c) => Math.round(c.ms)).join(' ') },
+    };
+    for (const [m, rs] of imports) {
+      const ms = median(rs.map((r) => r.ms));
+      table[MODES[m]] = { 'median ms': Math.round(ms), 'MB/s': mbps(ms), 'CPU ms': Math.round(median(rs.map((r) => r.cpuMs))), '% of cp': Math.round((cpMs / ms) * 100), runs: rs.map((r) => Math.round(r.ms)).join(' ') };
+    }
+    console.table(table);
+    console.log(`target: >= 80 % of cp; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const first = imports.get(modes[0])!;
     console.log(
-      `peak RSS: ${(bytes / MB).toFixed(0)} MB archive ${Math.round(median(imports.map((r) => r.rssPeakKiB)) / 1024)} MiB ` +
-        `(after loading, before import: ${Math.round(imports[0].rssBeforeKiB / 1024)} MiB); ` +
+      `peak RSS: ${(bytes / MB).toFixed(0)} MB archive ${[...imports].map(([m, rs]) => `${m} ${Math.round(median(rs.map((r) => r.rssPeakKiB)) / 1024)} MiB`).join(', ')} ` +
+        `(after loading, before import: ${Math.round(first[0].rssBeforeKiB / 1024)} MiB); ` +
         `${((await stat(small)).size / MB).toFixed(0)} MB archive ${Math.round(smallRun.rssPeakKiB / 1024)} MiB`,
     );
+    if (process.env.PIER_BENCH_HTTP !== '0') await httpPath(archive, small, dir, runs);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -102,6 +102,12 @@ export const imagesEn = {
       freed: '{blobs} unreferenced blobs removed, {bytes} freed.',
       progress: '{phase}: {done} of {total}',
       adminOnly: 'Only administrators see the storage page.',
+      resync: 'Re-sync with the registry',
+      resyncHint: 'Reads every repository and tag the registry holds and makes the catalog match: images pushed or deleted outside Pier appear or disappear. Workspaces new to Pier are created private, owned by no project.',
+      resyncRun: 'Re-sync now',
+      resyncRunning: 'Re-syncing…',
+      resyncDone: 'Done: {tagsAdded} tags added, {tagsUpdated} updated, {tagsRemoved} removed; {reposAdded} repositories added, {reposRemoved} removed; {wsAdded} workspaces added.',
+      resyncSkipped: 'Skipped (names the catalog cannot hold): {names}',
     },
     registries: {
       title: 'Third-party registries',

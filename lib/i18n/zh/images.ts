@@ -104,6 +104,12 @@ export const imagesZh: typeof imagesEn = {
       freed: '删除了 {blobs} 个未引用的数据块，释放 {bytes}。',
       progress: '{phase}：{done} / {total}',
       adminOnly: '只有管理员可以查看存储页面。',
+      resync: '与镜像仓库重新同步',
+      resyncHint: '读取镜像仓库中的全部仓库和标签，并使目录与之一致：在 Pier 之外推送或删除的镜像会相应出现或消失。Pier 尚不知道的工作空间以私有方式创建，不属于任何项目。',
+      resyncRun: '立即同步',
+      resyncRunning: '正在同步…',
+      resyncDone: '完成：新增 {tagsAdded} 个标签，更新 {tagsUpdated} 个，删除 {tagsRemoved} 个；新增 {reposAdded} 个镜像仓库，删除 {reposRemoved} 个；新增 {wsAdded} 个工作空间。',
+      resyncSkipped: '已跳过（目录无法容纳的名称）：{names}',
     },
     registries: {
       title: '第三方镜像仓库',

@@ -287,7 +287,7 @@ export async function stageArchive(
     if (name === '') refuse('an entry has an empty name');
     if (entries.has(name)) refuse(`entry "${name}" appears twice`);
     if (entries.size >= MAX_ENTRIES) refuse(`more than ${MAX_ENTRIES} entries`);
-    const file = path.join(dir, `e${n++}`);
+    const file = path.join(/* turbopackIgnore: true */ dir, `e${n++}`);
     const entry: StagedEntry = { name, file, digest: '', size };
     entries.set(name, entry);
     await writer.begin(file);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useGcStatus, useImageStorage, useStartGc } from '@/lib/client/use-images';
+import { useGcStatus, useImageStorage, useResyncCatalog, useStartGc } from '@/lib/client/use-images';
 import { isAdminRole, useMe } from '@/lib/client/use-me';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useI18n } from '@/lib/i18n/react';
@@ -29,6 +29,8 @@ export function StoragePage() {
   const storage = useImageStorage();
   const gc = useGcStatus();
   const start = useStartGc();
+  const resync = useResyncCatalog();
+  const r = resync.data?.resync;
   if (me && !admin) {
     return (
       <>
@@ -90,6 +92,26 @@ export function StoragePage() {
             </div>
           </QueryState>
         </Card>
+        {me?.role === 'system_admin' ? (
+          <Card title={t('images.storage.resync')}>
+            <div className="space-y-4" aria-live="polite">
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t('images.storage.resyncHint')}</p>
+              {resync.error ? <Notice>{errorText(resync.error)}</Notice> : null}
+              {r ? (
+                <Notice tone="success">
+                  {t('images.storage.resyncDone', {
+                    tagsAdded: r.tags_added, tagsUpdated: r.tags_updated, tagsRemoved: r.tags_removed,
+                    reposAdded: r.repositories_added, reposRemoved: r.repositories_removed, wsAdded: r.workspaces_added,
+                  })}
+                </Notice>
+              ) : null}
+              {r && r.skipped.length ? <p className="text-sm break-all text-slate-600 dark:text-slate-400">{t('images.storage.resyncSkipped', { names: r.skipped.join(', ') })}</p> : null}
+              <Button variant="primary" disabled={resync.isPending} onClick={() => resync.mutate(undefined)}>
+                {resync.isPending ? <><Spinner className="size-3.5" /> {t('images.storage.resyncRunning')}</> : t('images.storage.resyncRun')}
+              </Button>
+            </div>
+          </Card>
+        ) : null}
       </div>
     </>
   );
