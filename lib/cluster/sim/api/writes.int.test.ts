@@ -77,13 +77,43 @@ describe('writes through the API', () => {
     });
     expect(res.status).toBe(200);
     const d = await body(res);
+    // The apiserver's defaults come with every container; `side` was created as busybox (latest), so it keeps Always, as on a real cluster.
+    const defaults = { terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' };
     expect(d.spec.template.spec.containers).toEqual([
-      { name: 'web', image: 'nginx:alpine', env: [{ name: 'A', value: '1' }] }, { name: 'side', image: 'busybox:1.36' }]);
+      { name: 'web', image: 'nginx:alpine', env: [{ name: 'A', value: '1' }], imagePullPolicy: 'IfNotPresent', ...defaults },
+      { name: 'side', image: 'busybox:1.36', imagePullPolicy: 'Always', ...defaults }]);
     expect(d.metadata.generation).toBe(2);
     const broken = await k8s('PATCH', `${DEPLOYS}/smp`, {
       type: 'application/strategic-merge-patch+json', body: JSON.stringify({ spec: { template: { spec: { containers: [{ image: 'x' }] } } } }),
     });
     expect(broken.status).toBe(422);
+  });
+
+  it('defaults what the client left out, on create and on update; an update that only omits defaults writes nothing', async () => {
+    const created = await body(await k8s('POST', DEPLOYS, { body: deployment('defaulted'), type: 'application/json' }));
+    expect(created.spec).toMatchObject({
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600,
+      template: { spec: { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30, securityContext: {} } },
+    });
+    const again = await k8s('PUT', `${DEPLOYS}/defaulted`, { body: deployment('defaulted'), type: 'application/json' });
+    expect(again.status).toBe(200);
+    expect((await body(again)).metadata.resourceVersion).toBe(created.metadata.resourceVersion);
+    const recreate = await body(await k8s('PATCH', `${DEPLOYS}/defaulted`, {
+      type: 'application/strategic-merge-patch+json', body: JSON.stringify({ spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' } } }),
+    }));
+    expect(recreate.spec.strategy).toEqual({ type: 'Recreate' });
+    const svc = await k8s('POST', 'api/v1/namespaces/default/services', {
+      type: 'application/json', body: JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }),
+    });
+    expect(svc.status).toBe(201);
+    const s = (await body(svc)).spec;
+    expect(s).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'None', ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }], ipFamilies: ['IPv4'] });
+    expect(s.clusterIPs).toEqual([s.clusterIP]);
+    const job = await k8s('POST', 'apis/batch/v1/namespaces/default/jobs', {
+      type: 'application/json', body: JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } }),
+    });
+    expect(job.status).toBe(422);
+    expect((await body(job)).details.causes).toEqual([{ field: 'spec.template.spec.restartPolicy', reason: 'FieldValueNotSupported', message: 'Unsupported value: "Always": supported values: "OnFailure", "Never"' }]);
   });
 
   it('/openapi/v3 lists each group version; a group version\'s document has the kinds\' schemas and PATCH paths with fieldValidation', async () => {

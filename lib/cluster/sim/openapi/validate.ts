@@ -1,6 +1,7 @@
 import type { KindInfo } from '../kinds';
 import type { K8sObject } from '../objects';
 import { invalid, type FieldProblem } from '../status';
+import { applyDefaults } from './defaults';
 import { resolve, schemaOf, type Schema } from './schemas';
 
 type Obj = Record<string, unknown>;
@@ -74,6 +75,17 @@ function podSpecProblems(spec: unknown, path: string, out: FieldProblem[]): void
   if (Array.isArray(spec.initContainers)) containerProblems(spec.initContainers, `${path}.initContainers`, out, false);
 }
 
+/** The restart policies a controller's pod template may have (after defaulting, which makes "" Always). */
+function restartPolicyProblem(spec: unknown, path: string, allowed: string[], out: FieldProblem[]): void {
+  if (!isObj(spec) || spec.restartPolicy === undefined || allowed.includes(String(spec.restartPolicy))) return;
+  out.push({ field: `${path}.restartPolicy`, reason: 'FieldValueNotSupported',
+    message: `Unsupported value: ${show(spec.restartPolicy)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}` });
+}
+
+function templateSpecOf(spec: unknown): unknown {
+  return isObj(spec) && isObj(spec.template) ? spec.template.spec : undefined;
+}
+
 function labelsOf(v: unknown): Obj {
   return isObj(v) && isObj(v.metadata) && isObj(v.metadata.labels) ? v.metadata.labels : {};
 }
@@ -112,6 +124,12 @@ function workloadProblems(spec: unknown, out: FieldProblem[], opts: { replicas: 
     }
   }
   if (isObj(spec.template)) podSpecProblems(spec.template.spec, 'spec.template.spec', out);
+  restartPolicyProblem(templateSpecOf(spec), 'spec.template.spec', ['Always'], out);
+  const strategy = spec.strategy;
+  if (isObj(strategy) && strategy.type === 'Recreate' && strategy.rollingUpdate != null) {
+    out.push({ field: 'spec.strategy.rollingUpdate', reason: 'FieldValueForbidden',
+      message: 'Forbidden: may not be specified when strategy `type` is \'Recreate\'' });
+  }
 }
 
 function serviceProblems(spec: unknown, out: FieldProblem[]): void {
@@ -139,10 +157,14 @@ export function validateAgainstSchema(k: KindInfo, name: string, body: K8sObject
     case '/Pod': podSpecProblems(spec, 'spec', out); break;
     case 'apps/Deployment': case 'apps/ReplicaSet': case 'apps/StatefulSet': workloadProblems(spec, out, { replicas: true }); break;
     case 'apps/DaemonSet': workloadProblems(spec, out, { replicas: false }); break;
-    case 'batch/Job': if (isObj(spec) && isObj(spec.template)) podSpecProblems(spec.template.spec, 'spec.template.spec', out); break;
+    case 'batch/Job':
+      if (isObj(spec) && isObj(spec.template)) podSpecProblems(spec.template.spec, 'spec.template.spec', out);
+      restartPolicyProblem(templateSpecOf(spec), 'spec.template.spec', ['OnFailure', 'Never'], out);
+      break;
     case 'batch/CronJob': {
       const t = isObj(spec) && isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : undefined;
       if (isObj(t)) podSpecProblems(t.spec, 'spec.jobTemplate.spec.template.spec', out);
+      if (isObj(t)) restartPolicyProblem(t.spec, 'spec.jobTemplate.spec.template.spec', ['OnFailure', 'Never'], out);
       break;
     }
     case '/Service': serviceProblems(spec, out); break;
@@ -156,4 +178,14 @@ export function validateAgainstSchema(k: KindInfo, name: string, body: K8sObject
     return true;
   });
   if (unique.length) throw invalid(k, name, unique);
+}
+
+/**
+ * What the apiserver does to every object a client writes, in its order:
+ * defaulting (in place: the caller stores the defaulted body), then
+ * validation. `validateAgainstSchema` alone leaves the object untouched.
+ */
+export function admitObject(k: KindInfo, name: string, body: K8sObject): void {
+  applyDefaults(k, body);
+  validateAgainstSchema(k, name, body);
 }
