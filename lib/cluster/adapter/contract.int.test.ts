@@ -13,10 +13,14 @@ import { createWorld, tokenFor, type World } from '@/lib/testing/world';
 import { useStore } from '@/lib/http/store';
 import {
   clientsFor, clientsFromDoc, ClusterCredentialRefused, ClusterUnavailable, createObject, createOrUpdate, deleteObject,
-  getObject, kubeStatusOf, listAll, listPage, mergePatch, jsonPatch, readScale, replaceObject, scale, serverSummary,
+  getObject, kubeStatusOf, listAll, listPage, mergePatch, jsonPatch, podLogs, readScale, replaceObject, scale, serverSummary,
   simulatedKubeconfig, watchObjects, parseKubeconfig, type KubeClients, type KubeObject, type WatchEventType,
 } from './index';
 import { startSimServer, type SimServer } from './testing/sim-server';
+import { systemClock } from '@/lib/context';
+import { ClusterManager } from '../sim/controllers/manager';
+import { createKubelet } from '../sim/controllers/kubelet';
+import { createScheduler } from '../sim/controllers/scheduler';
 
 const REAL = process.env.PIER_TEST_KUBECONFIG;
 const target = REAL ? `the real cluster of PIER_TEST_KUBECONFIG (${REAL})` : "Pier's simulated cluster `local` over HTTP";
@@ -29,6 +33,7 @@ const ns = `contract-${randomBytes(3).toString('hex')}`;
 let world: World | undefined;
 let server: SimServer | undefined;
 let c: KubeClients;
+let manager: ClusterManager | undefined;
 
 beforeAll(async () => {
   if (REAL) {
@@ -39,11 +44,15 @@ beforeAll(async () => {
     server = await startSimServer();
     const [row] = await world.db.select().from(clusters).where(eq(clusters.name, 'local'));
     c = await clientsFor(world.db, row);
+    // Pods need a scheduler and a kubelet, as on a real cluster; no workload controllers, so the other tests' objects stay as written.
+    manager = new ClusterManager({ sim: { db: world.db, clock: systemClock, clusterId: row.id }, controllers: [createScheduler(), createKubelet()] });
+    manager.start();
   }
   await createObject(c, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
 });
 
 afterAll(async () => {
+  await manager?.stop();
   await deleteObject(c, { apiVersion: 'v1', kind: 'Namespace' }, ns).catch(() => undefined);
   await server?.close();
   useStore(null);
@@ -54,8 +63,8 @@ const cm = (name: string, data: Record<string, string> = { a: '1' }, labels: Rec
   ({ ...CM, metadata: { name, namespace: ns, labels }, data });
 
 /** Polls until `check` holds: a real cluster's garbage collector works asynchronously. Bounded, no timing assertion. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+async function eventually(check: () => Promise<boolean>, tries = 100): Promise<void> {
+  for (let i = 0; i < tries; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -197,6 +206,27 @@ describe(`adapter contract against ${target}`, () => {
     expect(s).toMatchObject({ kind: 'Scale', spec: { replicas: 3 } });
     expect((await readScale(c, DEPLOY, 'scaled', ns)).spec.replicas).toBe(3);
     expect(((await getObject(c, DEPLOY, 'scaled', ns)).spec as { replicas: number }).replicas).toBe(3);
+  });
+
+  it('reads a pod\'s log: the whole text, a tail, and 400 for a container the pod does not have', async () => {
+    await createObject(c, {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'logger', namespace: ns },
+      spec: { containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'echo hello from the contract; echo second line; sleep 3600'] }] },
+    });
+    // The pod must be scheduled and started (on Pier's cluster by its scheduler and kubelet, started in beforeAll).
+    await eventually(async () => {
+      const p = await getObject(c, { apiVersion: 'v1', kind: 'Pod' }, 'logger', ns);
+      return (p.status as { phase?: string } | undefined)?.phase === 'Running';
+    }, 600);
+    await eventually(async () => (await podLogs(c, ns, 'logger')).includes('second line'));
+    const log = await podLogs(c, ns, 'logger');
+    expect(log.startsWith('hello from the contract\nsecond line\n')).toBe(true);
+    expect(await podLogs(c, ns, 'logger', { container: 'main', tailLines: 1 })).toMatch(/^[^\n]*\n$/);
+    expect(await podLogs(c, ns, 'logger', { timestamps: true, tailLines: 1 })).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z /);
+    const wrong = await podLogs(c, ns, 'logger', { container: 'nope' }).catch((e) => e);
+    expect(wrong).toBeInstanceOf(Invalid);
+    expect(kubeStatusOf(wrong)).toMatchObject({ code: 400, reason: 'BadRequest', message: 'container nope is not valid for pod logger' });
+    expect(await podLogs(c, ns, 'ghost').catch((e) => e)).toBeInstanceOf(NotFound);
   });
 
   it('maps errors: 404 NotFound, 409 AlreadyExists, 422 Invalid naming the field', async () => {

@@ -48,6 +48,8 @@ export function apiResourceList(group: string, version: string) {
       ...(k.shortNames.length ? { shortNames: k.shortNames } : {}),
       ...(k.categories.length ? { categories: k.categories } : {}),
     },
+    // The pods/log subresource is served by the API layer, not the store (lib/cluster/sim/api/logs.ts).
+    ...(k.group === '' && k.plural === 'pods' ? [{ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] }] : []),
     ...k.subresources.map((sub) =>
       sub === 'scale'
         ? { name: `${k.plural}/scale`, singularName: '', namespaced: k.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: SUB_VERBS }

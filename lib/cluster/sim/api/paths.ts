@@ -1,4 +1,4 @@
-import { findKind, KINDS, NAMESPACES, type KindInfo } from '../kinds';
+import { findKind, KINDS, NAMESPACES, PODS, type KindInfo } from '../kinds';
 import { failureStatus, K8sError } from '../status';
 
 export type ApiPath =
@@ -31,7 +31,7 @@ function resourcePath(group: string, version: string, rest: string[]): ApiPath {
   const kind = findKind(group, version, plural);
   if (!kind || extra.length || (namespace !== undefined && !kind.namespaced)) throw notServed();
   if (kind === NAMESPACES && namespace !== undefined) throw notServed();
-  if (subresource !== undefined && !(kind.subresources as string[]).includes(subresource)) throw notServed();
+  if (subresource !== undefined && !(kind.subresources as string[]).includes(subresource) && !(kind === PODS && subresource === 'log')) throw notServed();
   if (name === '') throw notServed();
   return { type: 'object', kind, namespace, name, subresource };
 }

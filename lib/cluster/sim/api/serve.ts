@@ -12,11 +12,12 @@ import { requireAccess, visibleSimCluster } from './access';
 import { deleteOptionsBody, objectBody, patchBody } from './body';
 import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
 import { decodeObject, fieldValidationParam, type FieldValidation } from '../openapi/decode';
-import { validateAgainstSchema } from '../openapi/validate';
+import { admitObject } from '../openapi/validate';
 import { openapiV3Document, openapiV3Index } from '../openapi/v3';
 import { notServed, parseApiPath } from './paths';
 import { includeObjectParam, notAcceptable, onlyUnsupportedTables, tableRequested, toTable, type TableOptions } from './table';
 import { watchStream } from './watch';
+import { podLog } from './logs';
 
 type ObjectPath = { kind: KindInfo; namespace?: string; name?: string; subresource?: string };
 
@@ -52,7 +53,7 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
       case 'openapi': return openapi(clusterName, path);
     }
   }
-  const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id, admit: validateAgainstSchema };
+  const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id, admit: admitObject };
   const q = new URL(req.url).searchParams;
   if (method === 'GET') {
     const verb = path.name ? 'get' : q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : 'list';
@@ -60,6 +61,10 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
   } else {
     await requireAccess(ctx, cluster, path.name || method !== 'DELETE' ? VERB_BY_METHOD[method] ?? method.toLowerCase() : 'deletecollection',
       path.kind, path.namespace, method === 'POST' ? undefined : path.name);
+  }
+  if (path.subresource === 'log') {
+    if (method !== 'GET') throw methodNotAllowed('the server does not allow this method on the requested resource');
+    return podLog(s, path.namespace ?? '', path.name!, q, req.signal);
   }
   switch (method) {
     case 'GET': {
