@@ -3,6 +3,7 @@ import type { Store } from '@/db/client';
 import { clusters } from '@/db/schema';
 import { systemClock } from '@/lib/context';
 import { defaultControllers } from './index';
+import { nodeLeaseController } from './node-lease';
 import { pgLeaderLock, soleLeader } from './leader';
 import { ClusterManager } from './manager';
 
@@ -28,7 +29,7 @@ export function startControllers(store: Store, o: { databaseUrl?: string } = {})
     for (const { id } of rows) {
       if (running.has(id) || stopped) continue;
       const leader = store.driver === 'pg' && url ? pgLeaderLock(url, id) : soleLeader();
-      const m = new ClusterManager({ sim: { db: store.db, clock: systemClock, clusterId: id }, controllers: defaultControllers(), leader });
+      const m = new ClusterManager({ sim: { db: store.db, clock: systemClock, clusterId: id }, controllers: [...defaultControllers(), nodeLeaseController], leader });
       running.set(id, m);
       m.start();
     }
