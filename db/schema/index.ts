@@ -15,3 +15,5 @@ export * from './image-jobs';
 export * from './current-contexts';
 export * from './apps';
 export * from './app-versions';
+export * from './deployments';
+export * from './deploy-requests';

@@ -3,6 +3,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import next from 'next';
 import { dataDir } from '../../db/client';
 import { startControllers } from '../cluster/sim/controllers/start';
+import { systemClock } from '../context';
+import { startDeployWorker } from '../deploy/worker';
 import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
 import { installCatalogImageResolver } from '../images/kubelet-resolver';
 import { getStore } from '../http/store';
@@ -35,6 +37,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
   // The simulated clusters' controllers run in the serving process (one leader per cluster on PostgreSQL).
   installCatalogImageResolver((await getStore()).db);
   const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null : startControllers(await getStore());
+  startDeployWorker((await getStore()).db, systemClock);
   const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => {
     server.close(() => process.exit(0));
     // Idle keep-alive connections belong to the inner servers and would hold close() open.

@@ -1,0 +1,3 @@
+import { createDeployment } from '../create';
+
+export const POST = createDeployment;
