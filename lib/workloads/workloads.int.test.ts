@@ -342,6 +342,47 @@ describe('PATCH actions and their GETs', () => {
   });
 });
 
+describe('StatefulSets and DaemonSets', () => {
+  it('a StatefulSet with a claim template: revisions are ControllerRevisions; rollback brings version 1 back', async () => {
+    const sts = {
+      workload_base: { name: 'db', type: 'StatefulSet', replicas: 2 },
+      containers: [{ name: 'redis', type: 'worker', image: { image: 'redis', image_version: 'alpine' }, volume_mounts: [{ volume_name: 'data', mount_path: '/data', read_only: false }] }],
+      volumes: [{ name: 'data', type: 'StorageClass', storage_class: { class_name: 'standard', capacity: '1' } }],
+      access_mode: [{ name: 'db-headless', type: 'ClusterIP', cluster_ip: 'None', access: [{ port: 6379 }] }],
+    };
+    expect((await create([sts])).status).toBe(201);
+    await settle(60_000);
+    const d1 = await detail('db', 'StatefulSet');
+    expect(d1.body.workload.workload_status).toMatchObject({ status: 'Running', ready_replicas: 2 });
+    expect(d1.body.workload.volumes).toEqual([{ name: 'data', type: 'StorageClass', storage_class: { class_name: 'standard', capacity: '1' } }]);
+    const containers = d1.body.workload.containers.map(({ container_statuses: _s, ...c }: Record<string, unknown>) => c);
+    (containers[0] as { image: { image_version: string } }).image.image_version = '7.2';
+    expect((await patch('db', 'containers', { containers }, 'StatefulSet')).status).toBe(200);
+    await settle(60_000);
+    const revs = await ecns(revisionsRoute.GET, 'workloads/workload/db/revisions/', { name: 'db' }, { query: { workload_type: 'StatefulSet' } });
+    expect(revs.body.revisions.map((v: { version: number; image: Array<{ image_version: string }> }) => [v.version, v.image[0].image_version])).toEqual([[1, 'alpine'], [2, '7.2']]);
+    const yaml = await ecns(revisionYamlRoute.GET, 'workloads/workload/db/revision/1/yaml/', { name: 'db', version: '1' }, { query: { workload_type: 'StatefulSet' } });
+    expect(parseYaml(yaml.body as string)).toMatchObject({ kind: 'ControllerRevision', revision: 1 });
+    expect((await patch('db', 'rollback', { target_version: 1 }, 'StatefulSet')).status).toBe(200);
+    await settle(60_000);
+    expect((await apps('statefulsets', 'db')).body.spec.template.spec.containers[0].image).toBe('redis:alpine');
+    expect((await detail('db', 'StatefulSet')).body.workload.workload_status.status).toBe('Running');
+  });
+
+  it('a DaemonSet rolls back through its ControllerRevisions too', async () => {
+    const containers = [{ name: 'a', type: 'worker', image: { image: 'busybox', image_version: 'latest' } }];
+    expect((await patch('agent', 'containers', { containers }, 'DaemonSet')).status).toBe(200);
+    await settle(60_000);
+    const revs = await ecns(revisionsRoute.GET, 'workloads/workload/agent/revisions/', { name: 'agent' }, { query: { workload_type: 'DaemonSet' } });
+    const versions = revs.body.revisions.map((v: { version: number; image: Array<{ image_version: string }> }) => [v.version, v.image[0].image_version]);
+    expect(versions[versions.length - 1][1]).toBe('latest');
+    const first = versions.find((v: [number, string]) => v[1] === '1.36');
+    expect(first).toBeTruthy();
+    expect((await patch('agent', 'rollback', { target_version: String(first[0]) }, 'DaemonSet')).status).toBe(200);
+    expect((await apps('daemonsets', 'agent')).body.spec.template.spec.containers[0].image).toBe('busybox:1.36');
+  });
+});
+
 describe('delete', () => {
   it('deletes workloads and their HPA; Services only with delete_service; a missing one changes nothing', async () => {
     const missing = await ecns(root.DELETE, 'workloads/', {}, { method: 'DELETE', json: { workloads_base: [{ name: 'secure', type: 'Deployment' }, { name: 'ghost', type: 'StatefulSet' }] } });
