@@ -24,13 +24,15 @@ interface Job {
   message: string;
 }
 
-function Progress({ label, done, total }: { label: string; done: number; total: number }) {
-  const pct = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+/** `complete`: the step has ended, whatever bytes were last polled (a small upload may finish between two polls). */
+function Progress({ label, done, total, complete = false }: { label: string; done: number; total: number; complete?: boolean }) {
+  const pct = complete ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const text = complete ? `${total > 0 ? `${humanBytes(total)} · ` : ''}100%` : total > 0 ? `${humanBytes(done)} / ${humanBytes(total)} · ${pct}%` : '';
   return (
     <div className="space-y-1">
       <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400">
         <span>{label}</span>
-        <span className="tabular-nums">{total > 0 ? `${humanBytes(done)} / ${humanBytes(total)} · ${pct}%` : ''}</span>
+        <span className="tabular-nums">{text}</span>
       </div>
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
         <div className="h-full rounded-full bg-sky-600 transition-[width] dark:bg-sky-500" style={{ width: `${pct}%` }} />
@@ -154,8 +156,9 @@ export function UploadDialog({ workspace, onClose }: { workspace: string; onClos
             {phase !== 'sending' ? (
               <Progress
                 label={jobPhase === 'push' ? t('images.upload.pushing') : t('images.upload.verifying')}
-                done={phase === 'done' ? 1 : (job?.done_bytes ?? 0)}
-                total={phase === 'done' ? 1 : (job?.total_bytes ?? 0)}
+                done={job?.done_bytes ?? 0}
+                total={job?.total_bytes ?? 0}
+                complete={phase === 'done'}
               />
             ) : null}
           </div>
