@@ -7,6 +7,7 @@ import { POST as install } from '@/app/v1/deploy/install/route';
 import * as byId from '@/app/v1/deploy/id/[deployId]/route';
 import { DELETE as deleteByName } from '@/app/v1/deploy/[deployName]/route';
 import * as admin from '@/app/v1/admin/deploy/route';
+import * as diffRoute from '@/app/v1/admin/deploy/[id]/diff/route';
 import { clusters, deployRequests } from '@/db/schema';
 import { startSimServer, type SimServer } from '@/lib/cluster/adapter/testing/sim-server';
 import { clientsByName, getObject } from '@/lib/cluster/adapter';
@@ -116,6 +117,16 @@ describe('ote deployments through the audit queue', () => {
     expect((await ote(byId.PUT, `/v1/deploy/id/${deployId}`, { method: 'PUT', json: { version: '1.1', comment: '' }, params: { deployId: String(deployId) } })).status).toBe(409);
     expect((await ote(deleteByName, '/v1/deploy/web', { method: 'DELETE', params: { deployName: 'web' } })).status).toBe(409);
     const id = (await pending()).data[0].id;
+    const diff = await ote(diffRoute.GET, `/v1/admin/deploy/${id}/diff`, { as: 'ops', params: { id: String(id) } });
+    expect(diff.status).toBe(200);
+    const dep = diff.body.data.clusters[0].objects.find((o: { kind: string }) => o.kind === 'Deployment');
+    expect(dep.action).toBe('update');
+    expect(dep.changes).toContainEqual({ path: 'spec.template.spec.containers[0].image', from: 'nginx:latest', to: 'nginx:1.27' });
+    expect(diff.body.data.clusters[0].objects.find((o: { kind: string }) => o.kind === 'Service').changes.every((c: { path: string }) => c.path.includes('app-version'))).toBe(true);
+    // The test store's image catalog is empty, so the audit page is warned.
+    expect(diff.body.data.pullWarning).toContain('nginx:1.27');
+    expect((await ote(diffRoute.GET, `/v1/admin/deploy/${id}/diff`, { as: 'dev', params: { id: String(id) } })).status).toBe(403);
+    expect((await ote(diffRoute.GET, `/v1/admin/deploy/${id}/diff`, { as: 'oadmin', params: { id: String(id) } })).status).toBe(404);
     const noComment = await decide(id, 2, ' ');
     expect(noComment.status).toBe(400);
     expect(noComment.body.message).toContain('comment');
