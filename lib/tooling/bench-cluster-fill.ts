@@ -11,9 +11,11 @@
  * resourceVersions, as the store's writers do, and appends one ADDED change
  * per object, so watches and the controllers' cache see a consistent log.
  */
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { clusters, k8sChanges, k8sObjects } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { fullReference, parseImage } from '@/lib/cluster/sim/controllers/images';
 import { podTemplateHash } from '@/lib/cluster/sim/controllers/rollout';
 import { findKind, type KindInfo } from '@/lib/cluster/sim/kinds';
 import { k8sTime, newUid, ownerUids, type K8sObject } from '@/lib/cluster/sim/objects';
@@ -46,6 +48,8 @@ const NAMESPACES = findKind('', 'v1', 'namespaces')!;
 const PODS = findKind('', 'v1', 'pods')!;
 const DEPLOYMENTS = findKind('apps', 'v1', 'deployments')!;
 const REPLICASETS = findKind('apps', 'v1', 'replicasets')!;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The names the bench's nodes get: bench-node-000, ... */
 export const benchNodeName = (i: number) => `bench-node-${String(i).padStart(3, '0')}`;
@@ -107,6 +111,7 @@ function template(app: string, image: string) {
 /** One Deployment with its ReplicaSet and pods, as the controllers leave them once the rollout is complete. */
 function workload(app: string, ns: string, replicas: number, image: string, at: string, podIndex: { next: number }, nodes: number): Pending[] {
   const tpl = template(app, image);
+  const ref = parseImage(image);
   const hash = podTemplateHash(tpl);
   const dUid = newUid();
   const rsUid = newUid();
@@ -182,8 +187,9 @@ function workload(app: string, ns: string, replicas: number, image: string, at: 
           hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], startTime: at,
           containerStatuses: [{
             name: 'web', state: { running: { startedAt: at } }, lastState: {}, ready: true, restartCount: 0, image,
-            imageID: `docker.io/library/${image.split(':')[0]}@sha256:${uid.replace(/-/g, '').padEnd(64, '0')}`,
-            containerID: `containerd://${uid.replace(/-/g, '')}${uid.replace(/-/g, '')}`, started: true,
+            // The kubelet's own ids (lib/cluster/sim/controllers/kubelet.ts), so it finds nothing to rewrite.
+            imageID: `${ref.registry}/${ref.repository}@sha256:${sha256(fullReference(ref))}`,
+            containerID: `containerd://${sha256(`${uid}/web/0`)}`, started: true,
           }],
           qosClass: 'Burstable',
         },

@@ -61,7 +61,19 @@ const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).
 let token = '';
 const auth = () => ({ authorization: `Bearer ${token}` });
 
+/** Signs in as admin; retried, because on PGlite the controllers' first load of the filled cluster can hold the server for minutes. */
 async function signIn(): Promise<string> {
+  for (let i = 0; ; i++) {
+    try {
+      return await signInOnce();
+    } catch (err) {
+      if (i >= 10) throw err;
+      console.log(`bench: sign-in not answered yet (${err instanceof Error ? err.message : String(err)}), retrying`);
+    }
+  }
+}
+
+async function signInOnce(): Promise<string> {
   const res = await fetch(`${BASE}/v3/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -21,7 +21,7 @@ beforeAll(async () => {
   s = { db: ts.store.db, clock, clusterId };
   // 3 namespaces, 6 Deployments of 7 pods over 4 nodes: Deployment d lives in bench-(d mod 3).
   await fillCluster(s, { nodes: 4, deployments: 6, replicas: 7, namespaces: 3, batch: 10 });
-});
+}, 180_000); // PGlite's first start compiles its WASM: minutes on a loaded machine
 afterAll(() => ts?.dispose());
 
 /** Every page of a list, following continue; the JSON text and the parsed list must agree page by page. */

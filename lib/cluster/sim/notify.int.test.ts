@@ -29,7 +29,7 @@ beforeAll(async () => {
   s = { db: ts.store.db, clock, clusterId };
   other = ts.kind === 'pg' ? await openStore({ url: ts.url }) : ts.store;
   t = { db: other.db, clock, clusterId };
-});
+}, 180_000); // PGlite's first start compiles its WASM: minutes on a loaded machine
 afterAll(async () => {
   if (other && other !== ts.store) await other.close();
   await ts?.dispose();

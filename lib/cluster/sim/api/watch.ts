@@ -104,7 +104,9 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
         }
         if (!stopped && o.allowWatchBookmarks) send(bookmark(last));
       } catch (err) {
-        if (!stopped) {
+        // The store was closed under an open watch (server stopping, a test disposing its store): end quietly.
+        const storeClosed = err instanceof Error && err.message === 'Cannot use a pool after calling end';
+        if (!stopped && !storeClosed) {
           const status = err instanceof K8sError ? err.k8s : failureStatus(500, 'an error on the server has prevented the request from succeeding');
           if (!(err instanceof K8sError)) console.error('pier: simulated cluster watch failed:', err);
           send({ type: 'ERROR', object: status });
