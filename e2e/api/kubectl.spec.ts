@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,12 +118,46 @@ for (const { label, bin, old } of BINARIES) {
       const described = await ok(bin, ['describe', 'deployment', name, '-n', ns]);
       expect(described).toMatch(/^Replicas:\s+3 desired \| 3 updated \| 3 total \| 3 available \| 0 unavailable$/m);
       expect(described).toMatch(/^\s+Image:\s+nginx:alpine$/m);
+      // The apiserver's defaults, which the manifest leaves out.
+      expect(described).toMatch(/^StrategyType:\s+RollingUpdate$/m);
+      expect(described).toMatch(/^RollingUpdateStrategy:\s+25% max unavailable, 25% max surge$/m);
 
       const invalid = await kubectl(bin, ['scale', `deployment/${name}`, '-n', ns, '--replicas=-1']);
       expect(invalid.code).not.toBe(0);
 
       expect(await ok(bin, ['delete', 'deployment', name, 'created', '-n', ns])).toContain(`deployment.apps "${name}" deleted`);
       expect((await kubectl(bin, ['get', 'deployment', name, '-n', ns])).err).toContain('NotFound');
+      await ok(bin, ['delete', 'namespace', ns]);
+    });
+
+    test('logs: a pod\'s output, --tail, and -f that keeps streaming', async () => {
+      const ns = uniqueName('kl');
+      await ok(bin, ['create', 'namespace', ns]);
+      await ok(bin, ['run', 'logger', '-n', ns, '--image=busybox:1.36', '--restart=Never', '--', 'sh', '-c', 'echo hello from pier; echo second line; sleep 3600']);
+      await ok(bin, ['wait', '--for=condition=Ready', 'pod/logger', '-n', ns, '--timeout=120s']);
+      expect(await ok(bin, ['logs', 'logger', '-n', ns])).toBe('hello from pier\nsecond line\n');
+      expect(await ok(bin, ['logs', 'logger', '-n', ns, '--tail=1'])).toBe('second line\n');
+      expect(await ok(bin, ['logs', 'logger', '-n', ns, '--timestamps', '--tail=1'])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z second line\n$/);
+      const wrong = await kubectl(bin, ['logs', 'logger', '-n', ns, '-c', 'nope']);
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.err).toContain('container nope is not valid for pod logger');
+      // -f does not end while the container runs: read until the log is there, then stop it.
+      const follow = spawn(bin, ['--kubeconfig', kubeconfig, 'logs', '-f', 'logger', '-n', ns]);
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`kubectl logs -f printed only ${JSON.stringify(out)}`)), 60_000);
+        follow.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('second line\n')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        follow.on('exit', (code) => reject(new Error(`kubectl logs -f ended (${code}) with ${JSON.stringify(out)}`)));
+      });
+      follow.removeAllListeners('exit');
+      follow.kill();
+      expect(out).toBe('hello from pier\nsecond line\n');
       await ok(bin, ['delete', 'namespace', ns]);
     });
   });
