@@ -9,6 +9,8 @@ export type ApiPath =
   | { type: 'resources'; group: string; version: string }
   /** /openapi/v3 (the index) and /openapi/v3/api/v1, /openapi/v3/apis/{group}/{version}. */
   | { type: 'openapi'; group?: string; version?: string }
+  /** /openapi/v2: the Swagger 2.0 document, protobuf or JSON. */
+  | { type: 'openapiV2' }
   | { type: 'object'; kind: KindInfo; namespace?: string; name?: string; subresource?: string };
 
 export const notServed = () =>
@@ -40,6 +42,7 @@ function resourcePath(group: string, version: string, rest: string[]): ApiPath {
 export function parseApiPath(segments: string[]): ApiPath {
   const s = segments.filter((x, i) => x !== '' || i < segments.length - 1);
   if (s.length === 1 && s[0] === 'version') return { type: 'version' };
+  if (s[0] === 'openapi' && s[1] === 'v2' && s.length === 2) return { type: 'openapiV2' };
   if (s[0] === 'openapi' && s[1] === 'v3') {
     if (s.length === 2) return { type: 'openapi' };
     if (s[2] === 'api' && s.length === 4) return { type: 'openapi', group: '', version: s[3] };

@@ -14,6 +14,7 @@ import { apiGroupInfo, apiGroupList, apiResourceList, apiVersions, versionInfo }
 import { decodeObject, fieldValidationParam, type FieldValidation } from '../openapi/decode';
 import { admitObject } from '../openapi/validate';
 import { openapiV3Document, openapiV3Index } from '../openapi/v3';
+import { OPENAPI_V2_PROTOBUF, openapiV2Json, openapiV2Protobuf } from '../openapi/v2';
 import { notServed, parseApiPath } from './paths';
 import { includeObjectParam, notAcceptable, onlyUnsupportedTables, tableRequested, toTable, type TableOptions } from './table';
 import { watchStream } from './watch';
@@ -51,6 +52,7 @@ export async function serveK8s(ctx: Ctx, req: Request, clusterName: string, segm
       case 'group': return json(apiGroupInfo(path.group));
       case 'resources': return json(apiResourceList(path.group, path.version));
       case 'openapi': return openapi(clusterName, path);
+      case 'openapiV2': return openapiV2(req.headers.get('accept'));
     }
   }
   const s: Sim = { db: ctx.db, clock: ctx.clock, clusterId: cluster.id, admit: admitObject };
@@ -87,6 +89,15 @@ function openapi(clusterName: string, p: { group?: string; version?: string }): 
   const text = openapiV3Document({ group: p.group ?? '', version: p.version });
   if (text === null) throw notServed();
   return new Response(text, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'public, immutable' } });
+}
+
+/** Protobuf when the client accepts it (kubectl < 1.27 asks only for that), else JSON. */
+function openapiV2(accept: string | null): Response {
+  const headers = { 'cache-control': 'public, immutable' };
+  if (accept?.includes(OPENAPI_V2_PROTOBUF)) {
+    return new Response(openapiV2Protobuf() as BodyInit, { status: 200, headers: { ...headers, 'content-type': OPENAPI_V2_PROTOBUF } });
+  }
+  return new Response(openapiV2Json(), { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
 }
 
 async function read(s: Sim, p: Required<ObjectPath>, table?: TableOptions): Promise<Response> {
