@@ -6,22 +6,20 @@ import { z } from 'zod';
 import { clusterTypes } from '@/lib/dialects/pier/clusters';
 import { applyApiError } from '@/lib/client/form-errors';
 import { useUpdateCluster, type ClusterView } from '@/lib/client/use-clusters';
-import { useDepartments } from '@/lib/client/use-departments';
 import { useMe } from '@/lib/client/use-me';
 import { useT } from '@/lib/i18n/react';
-import { described, Field, Select, Textarea } from '@/components/ui/field';
 import { FormActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
+import { ClusterDepartmentField, ClusterLabelsField, ClusterTypeField, labelsTextSchema } from './cluster-fields';
 import { labelsText, parseLabelsText } from './labels-text';
 
-const formSchema = z.object({ type: z.enum(clusterTypes), departmentId: z.string(), labelsText: z.string().max(8000, 'at most 8000 characters') });
+const formSchema = z.object({ type: z.enum(clusterTypes), departmentId: z.string(), labelsText: labelsTextSchema });
 type Values = z.infer<typeof formSchema>;
 
 /** Type and labels; the owning department too, for system administrators. */
 export function EditClusterForm({ cluster, onDone }: { cluster: ClusterView; onDone: () => void }) {
   const t = useT();
   const isSystemAdmin = useMe().data?.role === 'system_admin';
-  const departments = useDepartments();
   const update = useUpdateCluster(cluster.name);
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     resolver: zodResolver(formSchema),
@@ -44,22 +42,9 @@ export function EditClusterForm({ cluster, onDone }: { cluster: ClusterView; onD
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={errors.root?.server?.message} />
-      <Field id="edit-type" label={t('clusters.type')} error={errors.type?.message}>
-        <Select {...described('edit-type', errors.type?.message)} {...register('type')}>
-          {clusterTypes.map((ty) => <option key={ty} value={ty}>{ty}</option>)}
-        </Select>
-      </Field>
-      {isSystemAdmin ? (
-        <Field id="edit-department" label={t('clusters.department')} error={errors.departmentId?.message}>
-          <Select {...described('edit-department', errors.departmentId?.message)} {...register('departmentId')}>
-            <option value="">{t('clusters.shared')}</option>
-            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </Select>
-        </Field>
-      ) : null}
-      <Field id="edit-labels" label={t('clusters.labels')} hint={t('clusters.labelsHint')} error={errors.labelsText?.message}>
-        <Textarea {...described('edit-labels', errors.labelsText?.message, true)} rows={3} className="font-mono text-xs" {...register('labelsText')} />
-      </Field>
+      <ClusterTypeField id="edit-type" registration={register('type')} error={errors.type?.message} />
+      {isSystemAdmin ? <ClusterDepartmentField id="edit-department" registration={register('departmentId')} error={errors.departmentId?.message} /> : null}
+      <ClusterLabelsField id="edit-labels" rows={3} registration={register('labelsText')} error={errors.labelsText?.message} />
       <FormActions onCancel={onDone} cancelLabel={t('common.cancel')} submitLabel={t('common.save')} busyLabel={t('common.saving')} busy={formState.isSubmitting} />
     </form>
   );

@@ -3,22 +3,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { clusterRegister, clusterTypes } from '@/lib/dialects/pier/clusters';
+import { clusterRegister } from '@/lib/dialects/pier/clusters';
 import { applyApiError } from '@/lib/client/form-errors';
 import { useRegisterCluster } from '@/lib/client/use-clusters';
-import { useDepartments } from '@/lib/client/use-departments';
 import { useMe } from '@/lib/client/use-me';
 import { useT } from '@/lib/i18n/react';
-import { described, Field, Input, Select, Textarea } from '@/components/ui/field';
+import { described, Field, Input, Textarea } from '@/components/ui/field';
 import { FormActions } from '@/components/ui/modal';
 import { FormError } from '@/components/ui/query-state';
+import { ClusterDepartmentField, ClusterLabelsField, ClusterTypeField, labelsTextSchema } from './cluster-fields';
 import { parseLabelsText } from './labels-text';
 
-// The form edits labels as text; the server's schema checks each label once they are parsed.
-const formSchema = clusterRegister.omit({ labels: true, departmentId: true }).extend({
-  departmentId: z.string(),
-  labelsText: z.string().max(8000, 'at most 8000 characters'),
-});
+const formSchema = clusterRegister.omit({ labels: true, departmentId: true }).extend({ departmentId: z.string(), labelsText: labelsTextSchema });
 type Values = z.input<typeof formSchema>;
 
 /** Register a real cluster by pasting or loading its kubeconfig; the server's refusal reason lands on the kubeconfig field. */
@@ -26,7 +22,6 @@ export function RegisterClusterForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const me = useMe().data;
   const isSystemAdmin = me?.role === 'system_admin';
-  const departments = useDepartments();
   const registerCluster = useRegisterCluster();
   const { register, handleSubmit, setError, setValue, formState } = useForm<Values, unknown, z.output<typeof formSchema>>({
     resolver: zodResolver(formSchema),
@@ -63,20 +58,9 @@ export function RegisterClusterForm({ onDone }: { onDone: () => void }) {
         <Field id="cluster-name" label={t('common.name')} error={errors.name?.message}>
           <Input {...described('cluster-name', errors.name?.message)} autoFocus {...register('name')} />
         </Field>
-        <Field id="cluster-type" label={t('clusters.type')} error={errors.type?.message}>
-          <Select {...described('cluster-type', errors.type?.message)} {...register('type')}>
-            {clusterTypes.map((ty) => <option key={ty} value={ty}>{ty}</option>)}
-          </Select>
-        </Field>
+        <ClusterTypeField id="cluster-type" registration={register('type')} error={errors.type?.message} />
       </div>
-      {isSystemAdmin ? (
-        <Field id="cluster-department" label={t('clusters.department')} error={errors.departmentId?.message}>
-          <Select {...described('cluster-department', errors.departmentId?.message)} {...register('departmentId')}>
-            <option value="">{t('clusters.shared')}</option>
-            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </Select>
-        </Field>
-      ) : null}
+      {isSystemAdmin ? <ClusterDepartmentField id="cluster-department" registration={register('departmentId')} error={errors.departmentId?.message} /> : null}
       <Field id="cluster-kubeconfig" label={t('clusters.kubeconfig')} hint={t('clusters.kubeconfigHint')} error={errors.kubeconfig?.message}>
         <Textarea
           {...described('cluster-kubeconfig', errors.kubeconfig?.message, true)}
@@ -93,9 +77,7 @@ export function RegisterClusterForm({ onDone }: { onDone: () => void }) {
           {t('clusters.upload')}
         </label>
       </div>
-      <Field id="cluster-labels" label={t('clusters.labels')} hint={t('clusters.labelsHint')} error={errors.labelsText?.message}>
-        <Textarea {...described('cluster-labels', errors.labelsText?.message, true)} rows={2} className="font-mono text-xs" {...register('labelsText')} />
-      </Field>
+      <ClusterLabelsField id="cluster-labels" rows={2} registration={register('labelsText')} error={errors.labelsText?.message} />
       <FormActions onCancel={onDone} cancelLabel={t('common.cancel')} submitLabel={t('clusters.register')} busyLabel={t('common.saving')} busy={formState.isSubmitting} />
     </form>
   );
