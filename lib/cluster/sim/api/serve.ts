@@ -91,11 +91,16 @@ function openapi(clusterName: string, p: { group?: string; version?: string }): 
   return new Response(text, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'public, immutable' } });
 }
 
-/** Protobuf when the client accepts it (kubectl < 1.27 asks only for that), else JSON. */
+/**
+ * Protobuf when the client accepts it (kubectl < 1.27 asks only for that),
+ * else JSON. The protobuf goes out as application/octet-stream, as
+ * kube-openapi sends it: Go's media type parser refuses the `@` of the
+ * type the client asked for, and client-go would fail on it.
+ */
 function openapiV2(accept: string | null): Response {
   const headers = { 'cache-control': 'public, immutable' };
   if (accept?.includes(OPENAPI_V2_PROTOBUF)) {
-    return new Response(openapiV2Protobuf() as BodyInit, { status: 200, headers: { ...headers, 'content-type': OPENAPI_V2_PROTOBUF } });
+    return new Response(openapiV2Protobuf() as BodyInit, { status: 200, headers: { ...headers, 'content-type': 'application/octet-stream' } });
   }
   return new Response(openapiV2Json(), { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
 }
