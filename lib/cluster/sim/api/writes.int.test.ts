@@ -116,6 +116,18 @@ describe('writes through the API', () => {
     expect((await body(job)).details.causes).toEqual([{ field: 'spec.template.spec.restartPolicy', reason: 'FieldValueNotSupported', message: 'Unsupported value: "Always": supported values: "OnFailure", "Never"' }]);
   });
 
+  it('/openapi/v2: protobuf (as application/octet-stream) for kubectl before 1.27, JSON otherwise', async () => {
+    const pb = await k8s('GET', 'openapi/v2', { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf, application/json' });
+    expect(pb.status).toBe(200);
+    expect(pb.headers.get('content-type')).toBe('application/octet-stream');
+    const bytes = new Uint8Array(await pb.arrayBuffer());
+    // Document.swagger (field 1, length-delimited) = "2.0"
+    expect([...bytes.subarray(0, 5)]).toEqual([0x0a, 3, 0x32, 0x2e, 0x30]);
+    const json = await k8s('GET', 'openapi/v2', { accept: 'application/json' });
+    expect(json.headers.get('content-type')).toBe('application/json');
+    expect((await body(json)).definitions['io.k8s.api.apps.v1.Deployment']).toBeDefined();
+  });
+
   it('/openapi/v3 lists each group version; a group version\'s document has the kinds\' schemas and PATCH paths with fieldValidation', async () => {
     const index = await body(await k8s('GET', 'openapi/v3'));
     expect(index.paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/k8s\/local\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]+$/);
@@ -127,6 +139,6 @@ describe('writes through the API', () => {
     expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
     expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('fieldValidation');
     expect((await k8s('GET', 'openapi/v3/apis/nope/v1')).status).toBe(404);
-    expect((await k8s('GET', 'openapi/v2')).status).toBe(404);
+    expect((await k8s('GET', 'openapi/v2/extra')).status).toBe(404);
   });
 });
