@@ -1,5 +1,5 @@
 import { and, eq, inArray, notExists } from 'drizzle-orm';
-import { apps, appVersions } from '@/db/schema';
+import { apps, appVersions, projects } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFound } from '../errors';
 import { mutate, recordAudit } from '../audit/record';
@@ -17,9 +17,10 @@ export async function deleteAppVersions(ctx: Ctx, seqs: number[]): Promise<void>
   const wanted = [...new Set(seqs)];
   await mutate(ctx, async (tx) => {
     const rows = await tx
-      .select({ id: appVersions.id, seq: appVersions.seq, version: appVersions.version, appId: apps.id, appName: apps.name, projectId: apps.projectId })
+      .select({ id: appVersions.id, seq: appVersions.seq, version: appVersions.version, appId: apps.id, appName: apps.name, projectId: apps.projectId, departmentId: projects.departmentId })
       .from(appVersions)
       .innerJoin(apps, eq(apps.id, appVersions.appId))
+      .innerJoin(projects, eq(projects.id, apps.projectId))
       .where(and(inArray(appVersions.seq, wanted), inArray(appVersions.appId, visibleAppIds(ctx))))
       .for('update', { of: appVersions });
     const missing = wanted.filter((s) => !rows.some((r) => r.seq === s));
@@ -31,7 +32,7 @@ export async function deleteAppVersions(ctx: Ctx, seqs: number[]): Promise<void>
     for (const r of rows) {
       await recordAudit(ctx, tx, {
         action: 'delete', resourceType: 'app_version', resourceId: r.id, resourceName: `${r.appName}:${r.version}`,
-        projectId: r.projectId, before: { appName: r.appName, version: r.version, id: r.seq },
+        projectId: r.projectId, departmentId: r.departmentId, before: { appName: r.appName, version: r.version, id: r.seq },
       });
     }
   });
