@@ -102,6 +102,7 @@ export const imagesEn = {
       freed: '{blobs} unreferenced blobs removed, {bytes} freed.',
       progress: '{phase}: {done} of {total}',
       adminOnly: 'Only administrators see the storage page.',
+      diskFull: 'The disk that holds the images is {pct} % full.',
       resync: 'Re-sync with the registry',
       resyncHint: 'Reads every repository and tag the registry holds and makes the catalog match: images pushed or deleted outside Pier appear or disappear. Workspaces new to Pier are created private, owned by no project.',
       resyncRun: 'Re-sync now',

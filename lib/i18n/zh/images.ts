@@ -104,6 +104,7 @@ export const imagesZh: typeof imagesEn = {
       freed: '删除了 {blobs} 个未引用的数据块，释放 {bytes}。',
       progress: '{phase}：{done} / {total}',
       adminOnly: '只有管理员可以查看存储页面。',
+      diskFull: '存放镜像的磁盘已使用 {pct}%。',
       resync: '与镜像仓库重新同步',
       resyncHint: '读取镜像仓库中的全部仓库和标签，并使目录与之一致：在 Pier 之外推送或删除的镜像会相应出现或消失。Pier 尚不知道的工作空间以私有方式创建，不属于任何项目。',
       resyncRun: '立即同步',

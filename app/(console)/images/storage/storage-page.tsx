@@ -60,9 +60,11 @@ export function StoragePage() {
                   <Stat label={t('images.storage.free')} value={humanBytes(s.free)} />
                   <Stat label={t('images.storage.total')} value={humanBytes(s.total)} />
                 </div>
-                <div role="meter" aria-label={t('images.storage.used')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={usedPct} className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
+                {/* The bar is the disk's fullness (other data shares it), not the images' share: say so. */}
+                <div role="meter" aria-label={t('images.storage.diskFull', { pct: usedPct })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={usedPct} className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
                   <div className="h-full rounded-full bg-sky-600 dark:bg-sky-500" style={{ width: `${usedPct}%` }} />
                 </div>
+                <p className="text-xs text-slate-500 dark:text-slate-400">{t('images.storage.diskFull', { pct: usedPct })}</p>
               </div>
             ) : null}
           </QueryState>
