@@ -50,6 +50,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
 const list = (query: Record<string, string> = {}) => ecns(podsRoute.GET, 'pods/', {}, { query });
 type Row = { name: string; status: string; node_name: string; labels: Record<string, string>; images: Array<{ image: string; image_version: string }>; restart_count: string };
 
+// Starts the server and runs the controllers: slow on a loaded machine, hence its own timeout.
 beforeAll(async () => {
   server = await startSimServer();
   for (const who of ['admin', 'dev', 'guest', 'ops'] as UserName[]) tokens[who] = await tokenFor(w, who);
@@ -69,7 +70,7 @@ beforeAll(async () => {
   ] } });
   expect(r.status).toBe(201);
   await runFor(manager, clock, 120_000);
-});
+}, 180_000);
 
 afterAll(async () => {
   stopCaches();

@@ -57,6 +57,7 @@ const settle = (ms = 30_000) => runFor(manager!, clock, ms);
 const apps = (kind: string, name = '') => k8s(`apis/apps/v1/namespaces/alpha/${kind}${name ? `/${name}` : ''}`);
 const services = async () => ((await k8s('api/v1/namespaces/alpha/services')).body.items as Array<{ metadata: { name: string } }>).map((s) => s.metadata.name).sort();
 
+// Starts the server and runs the controllers: slow on a loaded machine, hence its own timeout.
 beforeAll(async () => {
   server = await startSimServer();
   for (const who of ['admin', 'ops', 'dev', 'guest', 'odev'] as UserName[]) tokens[who] = await tokenFor(w, who);
@@ -66,7 +67,7 @@ beforeAll(async () => {
   }
   const [local] = await w.db.select({ id: clusters.id }).from(clusters).where(eq(clusters.name, LOCAL_CLUSTER));
   manager = new ClusterManager({ sim: { db: w.db, clock, clusterId: local.id }, controllers: defaultControllers(), log: () => undefined });
-});
+}, 180_000);
 
 afterAll(async () => {
   await manager?.stop();
