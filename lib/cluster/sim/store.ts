@@ -49,6 +49,8 @@ export interface WriteSession {
   /** Namespaces seen to exist, and known to have no ResourceQuota, in this transaction. */
   namespaces: Set<string>;
   unquoted: Set<string>;
+  /** Events to insert: written together before the next statement that reads or writes objects. */
+  pendingEvents: Array<typeof k8sObjects.$inferInsert>;
 }
 
 /** Change-log rows per INSERT (9 parameters each; PostgreSQL allows 65,535). */
@@ -57,10 +59,26 @@ const CHANGE_ROWS_PER_INSERT = 1000;
 async function openSession(tx: Tx, clusterId: string): Promise<WriteSession> {
   const [row] = await tx.select({ rv: clusters.resourceVersion }).from(clusters).where(eq(clusters.id, clusterId)).for('update');
   if (!row) throw notFound({ group: '', plural: 'clusters' }, clusterId);
-  return { tx, rv: row.rv, base: row.rv, changes: [], namespaces: new Set(), unquoted: new Set() };
+  return { tx, rv: row.rv, base: row.rv, changes: [], namespaces: new Set(), unquoted: new Set(), pendingEvents: [] };
+}
+
+/** Rows per multi-row INSERT of objects (13 parameters each). */
+const OBJECT_ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts the Events held back so far. Their names are unique by
+ * construction (the recorder's nanosecond suffix); one that clashes with an
+ * existing Event is dropped, as a recorder drops an Event it cannot write.
+ */
+async function flushEvents(w: WriteSession): Promise<void> {
+  while (w.pendingEvents.length) {
+    const rows = w.pendingEvents.splice(0, OBJECT_ROWS_PER_INSERT);
+    await w.tx.insert(k8sObjects).values(rows).onConflictDoNothing();
+  }
 }
 
 async function closeSession(w: WriteSession, clusterId: string): Promise<void> {
+  await flushEvents(w);
   for (let i = 0; i < w.changes.length; i += CHANGE_ROWS_PER_INSERT) {
     await w.tx.insert(k8sChanges).values(w.changes.slice(i, i + CHANGE_ROWS_PER_INSERT));
   }
@@ -367,6 +385,7 @@ function validateObject(k: KindInfo, name: string, body: K8sObject): void {
 
 async function ensureNamespace(w: WriteSession, s: Sim, k: KindInfo, namespace: string, name: string): Promise<void> {
   if (!k.namespaced || BUILTIN_NAMESPACES.includes(namespace) || w.namespaces.has(namespace)) return;
+  await flushEvents(w);
   const [ns] = await w.tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, NAMESPACES, '', namespace));
   if (!ns) throw notFound(NAMESPACES, namespace);
   if (metaOf(ns.body as K8sObject).deletionTimestamp) {
@@ -385,6 +404,7 @@ async function admitQuotaIn(w: WriteSession, s: Sim, k: KindInfo, obj: K8sObject
   if (!k.namespaced || (k.group === '' && k.plural === 'events')) return;
   const namespace = metaOf(obj).namespace ?? '';
   if (w.unquoted.has(namespace)) return;
+  await flushEvents(w);
   const [quota] = await w.tx
     .select({ name: k8sObjects.name })
     .from(k8sObjects)
@@ -420,31 +440,37 @@ function statusOnCreate(k: KindInfo, given: unknown): unknown {
 
 // ---------------------------------------------------------------- writes
 
-async function insertObject(w: WriteSession, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+async function insertObject(w: WriteSession, s: Sim, k: KindInfo, body: K8sObject, holdBack: boolean): Promise<K8sObject> {
   const m = metaOf(body);
-  const [row] = await w.tx
-    .insert(k8sObjects)
-    .values({
-      clusterId: s.clusterId,
-      apiGroup: k.group,
-      resource: k.plural,
-      namespace: scopeOf(k, m.namespace),
-      name: m.name!,
-      uid: m.uid!,
-      resourceVersion: Number(m.resourceVersion),
-      generation: m.generation ?? 1,
-      labels: m.labels ?? {},
-      ownerUids: ownerUids(body),
-      body,
-      createdAt: s.clock.now(),
-    })
-    .onConflictDoNothing()
-    .returning({ name: k8sObjects.name });
+  const values = {
+    clusterId: s.clusterId,
+    apiGroup: k.group,
+    resource: k.plural,
+    namespace: scopeOf(k, m.namespace),
+    name: m.name!,
+    uid: m.uid!,
+    resourceVersion: Number(m.resourceVersion),
+    generation: m.generation ?? 1,
+    labels: m.labels ?? {},
+    ownerUids: ownerUids(body),
+    body,
+    createdAt: s.clock.now(),
+  };
+  if (holdBack) {
+    w.pendingEvents.push(values);
+    return body;
+  }
+  const [row] = await w.tx.insert(k8sObjects).values(values).onConflictDoNothing().returning({ name: k8sObjects.name });
   if (!row) throw alreadyExists(k, m.name!);
   return body;
 }
 
-export async function createObject(s: Sim, k: KindInfo, namespace: string | undefined, input: unknown): Promise<K8sObject> {
+/** `deferInsert`: the name is unique by construction (an event recorder's), so the row may be written with others later in the transaction. */
+export interface CreateOptions {
+  deferInsert?: boolean;
+}
+
+export async function createObject(s: Sim, k: KindInfo, namespace: string | undefined, input: unknown, o: CreateOptions = {}): Promise<K8sObject> {
   const body = checkBody(input);
   checkTypeMeta(k, body);
   const given = metaOf(body);
@@ -479,7 +505,7 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
     // The version is taken once admission has passed, right before the first write.
     const rv = nextVersion(w);
     metadata.resourceVersion = String(rv);
-    await insertObject(w, s, k, stored);
+    await insertObject(w, s, k, stored, o.deferInsert === true);
     forgetAdmission(w, k, ns);
     recordChange(w, s, k, 'ADDED', rv, stored);
     return stored;
@@ -491,6 +517,7 @@ export async function createObject(s: Sim, k: KindInfo, namespace: string | unde
  * counter row, so nobody else can change the object before we commit.
  */
 async function lockObject(w: WriteSession, s: Sim, k: KindInfo, namespace: string, name: string): Promise<K8sObject> {
+  await flushEvents(w);
   const [row] = await w.tx.select({ body: k8sObjects.body }).from(k8sObjects).where(objectKey(s, k, namespace, name));
   if (!row) throw notFound(k, name);
   return row.body as K8sObject;
@@ -527,7 +554,18 @@ function nextBody(k: KindInfo, current: K8sObject, given: K8sObject, sub: Subres
 }
 
 /** Stores `next` over `current` (already locked), unless nothing changed: then no new version, like the apiserver. */
-async function writeUpdate(w: WriteSession, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource): Promise<K8sObject> {
+/** A write based on a remembered copy of the object found the stored one newer: read it and start again. */
+class StaleCopy extends Error {}
+
+/**
+ * Stores `next` over `current` (already read), unless nothing changed: then
+ * no new version, like the apiserver. `guarded`: `current` is the caller's
+ * copy, not read in this transaction; the write happens only if the stored
+ * object still has its resourceVersion, else StaleCopy.
+ */
+async function writeUpdate(
+  w: WriteSession, s: Sim, k: KindInfo, current: K8sObject, next: K8sObject, sub: Subresource, guarded = false,
+): Promise<K8sObject> {
   const cur = metaOf(current);
   const name = cur.name!;
   if (sub !== 'status') {
@@ -544,7 +582,8 @@ async function writeUpdate(w: WriteSession, s: Sim, k: KindInfo, current: K8sObj
     ...next,
     metadata: { ...m, resourceVersion: String(rv), ...(generation !== undefined ? { generation } : {}) },
   };
-  await w.tx
+  await flushEvents(w);
+  const written = await w.tx
     .update(k8sObjects)
     .set({
       resourceVersion: rv,
@@ -553,7 +592,12 @@ async function writeUpdate(w: WriteSession, s: Sim, k: KindInfo, current: K8sObj
       ownerUids: ownerUids(stored),
       body: stored,
     })
-    .where(objectKey(s, k, scopeOf(k, cur.namespace), name));
+    .where(and(
+      objectKey(s, k, scopeOf(k, cur.namespace), name),
+      ...(guarded ? [eq(k8sObjects.resourceVersion, Number(cur.resourceVersion))] : []),
+    ))
+    .returning({ name: k8sObjects.name });
+  if (guarded && !written.length) throw new StaleCopy();
   forgetAdmission(w, k, cur.namespace);
   recordChange(w, s, k, 'MODIFIED', rv, stored);
   return stored;
@@ -593,10 +637,10 @@ export type PatchType = 'merge' | 'strategic' | 'json';
  */
 export async function patchObject(
   s: Sim, k: KindInfo, namespace: string | undefined, name: string, type: PatchType, patch: unknown, sub?: Subresource,
+  o: { known?: K8sObject } = {},
 ): Promise<K8sObject> {
   const ns = scopeOf(k, namespace);
-  return writeTransaction(s, async (w) => {
-    const current = await lockObject(w, s, k, ns, name);
+  const apply = (w: WriteSession, current: K8sObject, guarded: boolean) => {
     let patched: unknown;
     try {
       patched = applyPatch(k, type, current, patch);
@@ -607,7 +651,18 @@ export async function patchObject(
     const body = checkBody(patched);
     checkIdentity(k, name, ns, body);
     if (metaOf(body).resourceVersion !== metaOf(current).resourceVersion) throw conflict(k, name);
-    return writeUpdate(w, s, k, current, nextBody(k, current, body, sub), sub);
+    return writeUpdate(w, s, k, current, nextBody(k, current, body, sub), sub, guarded);
+  };
+  return writeTransaction(s, async (w) => {
+    // A controller that holds the object (its cache) saves the read: one guarded UPDATE, unless it is out of date.
+    if (o.known) {
+      try {
+        return await apply(w, o.known, true);
+      } catch (err) {
+        if (!(err instanceof StaleCopy)) throw err;
+      }
+    }
+    return apply(w, await lockObject(w, s, k, ns, name), false);
   });
 }
 
@@ -617,11 +672,10 @@ export async function patchObject(
  * is already bound.
  */
 export async function bindPod(
-  s: Sim, namespace: string, name: string, node: string, scheduled: Record<string, unknown>,
+  s: Sim, namespace: string, name: string, node: string, scheduled: Record<string, unknown>, o: { known?: K8sObject } = {},
 ): Promise<K8sObject> {
   const k = KINDS.find((x) => x.group === '' && x.plural === 'pods')!;
-  return writeTransaction(s, async (w) => {
-    const current = await lockObject(w, s, k, namespace, name);
+  const bind = (w: WriteSession, current: K8sObject, guarded: boolean) => {
     const spec = isPlainObject(current.spec) ? current.spec : {};
     if (typeof spec.nodeName === 'string' && spec.nodeName) {
       throw conflict({ group: '', plural: 'pods/binding' }, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
@@ -631,7 +685,17 @@ export async function bindPod(
     const at = list.findIndex((c) => isPlainObject(c) && c.type === 'PodScheduled');
     const conditions = at < 0 ? [...list, scheduled] : list.map((c, i) => (i === at ? scheduled : c));
     const next: K8sObject = { ...current, spec: { ...spec, nodeName: node }, status: { ...status, conditions } };
-    return writeUpdate(w, s, k, current, next, undefined);
+    return writeUpdate(w, s, k, current, next, undefined, guarded);
+  };
+  return writeTransaction(s, async (w) => {
+    if (o.known) {
+      try {
+        return await bind(w, o.known, true);
+      } catch (err) {
+        if (!(err instanceof StaleCopy)) throw err;
+      }
+    }
+    return bind(w, await lockObject(w, s, k, namespace, name), false);
   });
 }
 
@@ -645,6 +709,7 @@ export interface DeleteOptions {
 }
 
 async function removeRow(w: WriteSession, s: Sim, k: KindInfo, body: K8sObject): Promise<K8sObject> {
+  await flushEvents(w);
   const m = metaOf(body);
   const rv = nextVersion(w);
   const gone: K8sObject = { ...body, metadata: { ...m, resourceVersion: String(rv) } };
@@ -665,6 +730,7 @@ function kindOfRow(r: { apiGroup: string; resource: string }): KindInfo | undefi
 }
 
 async function dependentsOf(w: WriteSession, s: Sim, uid: string): Promise<Row[]> {
+  await flushEvents(w);
   const rows = await w.tx
     .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
     .from(k8sObjects)
@@ -712,6 +778,7 @@ async function deleteTree(w: WriteSession, s: Sim, row: Row, policy: Propagation
 
 /** Namespace finalization: everything in it goes, each with its own DELETED change. */
 async function deleteNamespaceContents(w: WriteSession, s: Sim, namespace: string, seen: Set<string>): Promise<void> {
+  await flushEvents(w);
   const rows = await w.tx
     .select({ apiGroup: k8sObjects.apiGroup, resource: k8sObjects.resource, body: k8sObjects.body })
     .from(k8sObjects)

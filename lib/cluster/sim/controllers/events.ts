@@ -35,7 +35,7 @@ export const COMBINED_PREFIX = '(combined from similar events): ';
  * with count 91, as a real cluster shows).
  */
 export class EventRecorder {
-  private readonly series = new Map<string, { name: string; namespace: string; count: number }>();
+  private readonly series = new Map<string, { name: string; namespace: string; count: number; stored?: K8sObject }>();
   private readonly similar = new Map<string, { messages: Set<string>; last: number }>();
 
   constructor(private readonly clock: Clock) {}
@@ -54,7 +54,10 @@ export class EventRecorder {
       seen.count += 1;
       this.touch(key, seen);
       try {
-        await patchObject(sim, EVENTS, seen.namespace, seen.name, 'merge', { count: seen.count, lastTimestamp: now, ...(combined ? { message } : {}) });
+        seen.stored = await patchObject(
+          sim, EVENTS, seen.namespace, seen.name, 'merge', { count: seen.count, lastTimestamp: now, ...(combined ? { message } : {}) }, undefined,
+          { known: seen.stored },
+        );
         return;
       } catch (err) {
         if (!(err instanceof K8sError && err.reason === 'NotFound')) throw err;
@@ -64,7 +67,7 @@ export class EventRecorder {
     const name = `${m.name}.${eventSuffix(this.clock.now())}`;
     const kind = typeof involved.kind === 'string' ? involved.kind : '';
     const apiVersion = typeof involved.apiVersion === 'string' ? involved.apiVersion : apiVersionFor(kind);
-    await createObject(sim, EVENTS, namespace, {
+    const stored = await createObject(sim, EVENTS, namespace, {
       metadata: { name, namespace },
       involvedObject: {
         kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion, resourceVersion: m.resourceVersion,
@@ -80,8 +83,8 @@ export class EventRecorder {
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
-    });
-    this.touch(key, { name, namespace, count: 1 });
+    }, { deferInsert: true });
+    this.touch(key, { name, namespace, count: 1, stored });
   }
 
   /** Notes a message in its group; true once the group has AGGREGATE_AFTER distinct messages within the window. */
@@ -100,7 +103,7 @@ export class EventRecorder {
     return true;
   }
 
-  private touch(key: string, v: { name: string; namespace: string; count: number }): void {
+  private touch(key: string, v: { name: string; namespace: string; count: number; stored?: K8sObject }): void {
     this.series.delete(key);
     this.series.set(key, v);
     if (this.series.size > REMEMBERED) this.series.delete(this.series.keys().next().value!);

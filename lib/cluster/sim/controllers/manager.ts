@@ -150,7 +150,7 @@ export class ClusterManager {
     return n;
   }
 
-  /** Runs every queued key that is due now; returns how many ran. */
+  /** Runs every queued key that is due now, each controller's in write batches; returns how many ran. */
   private async runDue(): Promise<number> {
     const now = this.clock.now().getTime();
     if (now - this.lastResync >= this.resyncMs) this.resync();
@@ -161,37 +161,39 @@ export class ClusterManager {
       if (!due.length) continue;
       for (const key of due) q.delete(key);
       ran += due.length;
-      await this.reconcileAll(this.controllers.get(name)!, due);
+      const c = this.controllers.get(name)!;
+      // Every due key of a controller runs before the next controller's (as before batching): the Deployment
+      // and ReplicaSet controllers' surge and unavailability arithmetic relies on seeing each other's whole round.
+      for (let i = 0; i < due.length;) i += await this.reconcileBatch(c, due.slice(i));
     }
     return ran;
   }
 
   /**
-   * Runs keys in write batches (see BATCH_WRITES). A key whose reconcile is
+   * Runs keys in one write batch until it has made BATCH_WRITES writes or
+   * run BATCH_MS; returns how many keys ran. A key whose reconcile is
    * refused (a K8sError: quota, conflict, ...) backs off alone; its writes
    * before the refusal stand, as they would outside a batch. Anything else
    * (a failed statement aborts the whole transaction) rolls the batch back
    * and its keys run again one by one, each write its own transaction, so
    * one bad key cannot hold the others back.
    */
-  private async reconcileAll(c: Controller, keys: string[]): Promise<void> {
+  private async reconcileBatch(c: Controller, keys: string[]): Promise<number> {
     let i = 0;
-    while (i < keys.length) {
-      const start = i;
-      const began = performance.now();
-      try {
-        await this.ctx.write.batch(async (w) => {
-          const ctx: ControllerContext = { ...this.ctx, sim: w.store, write: w, events: { record: (...a) => w.event(...a) } };
-          while (i < keys.length) {
-            await this.reconcile(c, keys[i++], ctx, true);
-            if (w.writes >= BATCH_WRITES || performance.now() - began >= BATCH_MS) break;
-          }
-        });
-      } catch (err) {
-        this.log(`${c.name}: a batch of ${i - start} keys rolled back (${err instanceof Error ? err.message : String(err)}); running them one by one`);
-        for (const key of keys.slice(start, i)) await this.reconcile(c, key, this.ctx, false);
-      }
+    const began = performance.now();
+    try {
+      await this.ctx.write.batch(async (w) => {
+        const ctx: ControllerContext = { ...this.ctx, sim: w.store, write: w, events: { record: (...a) => w.event(...a) } };
+        while (i < keys.length) {
+          await this.reconcile(c, keys[i++], ctx, true);
+          if (w.writes >= BATCH_WRITES || performance.now() - began >= BATCH_MS) break;
+        }
+      });
+    } catch (err) {
+      this.log(`${c.name}: a batch of ${i} keys rolled back (${err instanceof Error ? err.message : String(err)}); running them one by one`);
+      for (const key of keys.slice(0, i)) await this.reconcile(c, key, this.ctx, false);
     }
+    return i;
   }
 
   private async reconcile(c: Controller, key: string, ctx: ControllerContext, inBatch: boolean): Promise<void> {

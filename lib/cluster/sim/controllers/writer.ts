@@ -84,7 +84,8 @@ export class Writer {
   /** JSON merge patch; undefined when the object is gone. */
   async patch(kind: KindInfo, namespace: string | undefined, name: string, patch: unknown, sub?: Subresource): Promise<K8sObject | undefined> {
     try {
-      const stored = await patchObject(this.sim, kind, namespace, name, 'merge', patch, sub);
+      // The cached copy saves reading the object back; the store checks its version and reads it if the cache is behind.
+      const stored = await patchObject(this.sim, kind, namespace, name, 'merge', patch, sub, { known: this.cache.get(kind, namespace, name) });
       this.note(kind, 'MODIFIED', stored);
       return stored;
     } catch (err) {
@@ -97,7 +98,7 @@ export class Writer {
   /** The pods/binding subresource: spec.nodeName and the PodScheduled condition in one write; undefined when the pod is gone. */
   async bind(namespace: string, name: string, node: string, scheduled: Record<string, unknown>): Promise<K8sObject | undefined> {
     try {
-      const stored = await bindPod(this.sim, namespace, name, node, scheduled);
+      const stored = await bindPod(this.sim, namespace, name, node, scheduled, { known: this.cache.get(PODS, namespace, name) });
       this.note(PODS, 'MODIFIED', stored);
       return stored;
     } catch (err) {
