@@ -12,7 +12,10 @@ const TLS_HANDSHAKE = 0x16;
  * https:// because client-go sends a bearer token only over TLS.
  */
 export function dualProtocolServer(http: HttpServer, https: HttpsServer): Server {
-  return createServer((socket: Socket) => {
+  // Sockets handed over by 'connection' skip the inner servers' own noDelay
+  // setting. Without it, a keep-alive connection's next response waits on
+  // Nagle's algorithm for the client's delayed ACK: about 40 ms per request.
+  return createServer({ noDelay: true }, (socket: Socket) => {
     // A client that connects and never speaks would otherwise hold the socket forever.
     socket.setTimeout(30_000, () => socket.destroy());
     socket.once('error', () => socket.destroy());
