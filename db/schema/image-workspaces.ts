@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 
 /**
@@ -16,6 +16,14 @@ export const imageWorkspaces = pgTable(
     /** Owning Pier project; null for system workspaces such as `library`, which only system admins manage. */
     projectId: text('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     public: boolean('public').notNull().default(false),
+    /**
+     * Repositories in the workspace, and the sum of its distinct manifests'
+     * sizes: kept by triggers on image_repositories and image_tags (migration
+     * 0007), so a page of workspaces reads them instead of aggregating every
+     * tag of every workspace on it.
+     */
+    imageCount: integer('image_count').notNull().default(0),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

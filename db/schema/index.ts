@@ -8,6 +8,7 @@ export * from './audit-log';
 export * from './clusters';
 export * from './k8s-objects';
 export * from './image-workspaces';
+export * from './image-workspace-manifests';
 export * from './image-repositories';
 export * from './image-tags';
 export * from './image-third-registries';

@@ -1,5 +1,5 @@
-import { and, count, eq, ilike, inArray, sql } from 'drizzle-orm';
-import { departments, imageRepositories, imageTags, imageWorkspaces, projects, type ImageWorkspaceRow } from '@/db/schema';
+import { and, count, eq, ilike, inArray } from 'drizzle-orm';
+import { departments, imageRepositories, imageWorkspaces, projects, type ImageWorkspaceRow } from '@/db/schema';
 import { newId } from '@/db/schema/ids';
 import type { Ctx } from '../context';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
@@ -34,11 +34,6 @@ export interface WorkspaceListOptions extends CatalogList<WorkspaceOrder> {
   projectId?: string;
 }
 
-const imageCount = sql<number>`(select count(*)::int from ${imageRepositories} r where r.workspace_id = ${imageWorkspaces.id})`;
-const sizeBytes = sql<number>`(select coalesce(sum(s.size), 0)::bigint from (
-  select distinct t.digest, t.size from ${imageTags} t join ${imageRepositories} r on r.id = t.repository_id
-  where r.workspace_id = ${imageWorkspaces.id}) s)`;
-
 const view = {
   id: imageWorkspaces.id,
   seq: imageWorkspaces.seq,
@@ -47,8 +42,8 @@ const view = {
   projectId: imageWorkspaces.projectId,
   projectName: projects.name,
   departmentName: departments.name,
-  imageCount,
-  sizeBytes,
+  imageCount: imageWorkspaces.imageCount,
+  sizeBytes: imageWorkspaces.sizeBytes,
   createdAt: imageWorkspaces.createdAt,
   updatedAt: imageWorkspaces.updatedAt,
 };

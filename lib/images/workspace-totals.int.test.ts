@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { imageRepositories, imageTags, imageWorkspaces } from '@/db/schema';
+import { setupWorld } from '@/lib/testing/world';
+import { recordPushedImage } from './record';
+import { createWorkspace, getWorkspace } from './workspaces';
+
+/**
+ * A workspace's image count and size are kept by triggers (migration 0007);
+ * after every kind of change they must equal what aggregating its
+ * repositories and tags from scratch gives.
+ */
+const w = setupWorld();
+const digest = (c: string) => `sha256:${c.repeat(64).slice(0, 64)}`;
+
+async function push(workspace: string, repository: string, tag: string, d: string, sizeBytes: number) {
+  await recordPushedImage(w.ctx('admin'), { workspace, repository, tag, digest: digest(d), sizeBytes });
+}
+
+/** The totals from scratch: repositories, and distinct manifests' sizes. */
+async function recomputed(workspace: string) {
+  const [ws] = await w.db.select({ id: imageWorkspaces.id }).from(imageWorkspaces).where(eq(imageWorkspaces.name, workspace));
+  const rows = await w.db.execute<{ n: number; size: string | number }>(sql`
+    select (select count(*)::int from image_repositories where workspace_id = ${ws.id}) as n,
+           (select coalesce(sum(s.size), 0) from (select distinct t.digest, t.size from image_tags t
+              join image_repositories r on r.id = t.repository_id where r.workspace_id = ${ws.id}) s) as size`);
+  const row = (rows as unknown as { rows?: { n: number; size: string | number }[] }).rows?.[0] ?? (rows as unknown as { n: number; size: string | number }[])[0];
+  return { imageCount: Number(row.n), sizeBytes: Number(row.size) };
+}
+
+async function kept(workspace: string) {
+  const v = await getWorkspace(w.ctx('admin'), workspace);
+  return { imageCount: v.imageCount, sizeBytes: v.sizeBytes };
+}
+
+describe('workspace image count and size', () => {
+  it('follow pushes, shared manifests, re-tags and deletes of tags and repositories', async () => {
+    await createWorkspace(w.ctx('admin'), { name: 'totals', public: true });
+    expect(await kept('totals')).toEqual({ imageCount: 0, sizeBytes: 0 });
+
+    await push('totals', 'web', 'v1', 'a', 1000);
+    await push('totals', 'web', 'v2', 'b', 300);
+    // The same manifest under another tag and another repository counts once.
+    await push('totals', 'web', 'latest', 'b', 300);
+    await push('totals', 'api', 'v1', 'b', 300);
+    expect(await kept('totals')).toEqual({ imageCount: 2, sizeBytes: 1300 });
+    expect(await kept('totals')).toEqual(await recomputed('totals'));
+
+    // A tag moved to a new manifest: the old one still has other tags, the new one is new.
+    await push('totals', 'web', 'v1', 'c', 50);
+    expect(await kept('totals')).toEqual({ imageCount: 2, sizeBytes: 350 });
+
+    // Deleting the last tag of a manifest takes its size out; deleting one of several does not.
+    const [web] = await w.db.select({ id: imageRepositories.id }).from(imageRepositories).where(eq(imageRepositories.name, 'web'));
+    await w.db.delete(imageTags).where(and(eq(imageTags.repositoryId, web.id), eq(imageTags.name, 'latest')));
+    expect(await kept('totals')).toEqual({ imageCount: 2, sizeBytes: 350 });
+    await w.db.delete(imageTags).where(and(eq(imageTags.repositoryId, web.id), eq(imageTags.name, 'v1')));
+    expect(await kept('totals')).toEqual({ imageCount: 2, sizeBytes: 300 });
+
+    // A repository deleted with its tags (cascade): counted out once, not twice.
+    await w.db.delete(imageRepositories).where(eq(imageRepositories.id, web.id));
+    expect(await kept('totals')).toEqual({ imageCount: 1, sizeBytes: 300 });
+    expect(await kept('totals')).toEqual(await recomputed('totals'));
+  });
+
+  it('are per workspace, and a deleted workspace takes its reference counts with it', async () => {
+    await createWorkspace(w.ctx('admin'), { name: 'totals-x', public: true });
+    await createWorkspace(w.ctx('admin'), { name: 'totals-y', public: true });
+    await push('totals-x', 'app', 'v1', 'd', 700);
+    await push('totals-y', 'app', 'v1', 'd', 700);
+    expect(await kept('totals-x')).toEqual({ imageCount: 1, sizeBytes: 700 });
+    expect(await kept('totals-y')).toEqual({ imageCount: 1, sizeBytes: 700 });
+    await w.db.delete(imageWorkspaces).where(eq(imageWorkspaces.name, 'totals-x'));
+    expect(await kept('totals-y')).toEqual({ imageCount: 1, sizeBytes: 700 });
+    const left = await w.db.execute(sql`select count(*)::int as n from image_workspace_manifests m
+      where not exists (select 1 from image_workspaces w where w.id = m.workspace_id)`);
+    const n = ((left as unknown as { rows?: { n: number }[] }).rows ?? (left as unknown as { n: number }[]))[0].n;
+    expect(Number(n)).toBe(0);
+  });
+});
