@@ -33,6 +33,8 @@ import { findKind } from '@/lib/cluster/sim/kinds';
 import { listObjects, listObjectsJson, type Sim } from '@/lib/cluster/sim/store';
 import { fillCluster } from './bench-cluster-fill';
 import { freshDatabase } from './bench-server';
+import { percentiles, sleep } from './bench-stats';
+import { watchDelay } from './bench-watch';
 import { prepareStore } from './setup';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3312);
@@ -47,14 +49,6 @@ const LIST_ROUNDS = Number(process.env.PIER_BENCH_LIST_ROUNDS || 20);
 const WATCH_PATCHES = Number(process.env.PIER_BENCH_WATCH_PATCHES || 100);
 const PODS = findKind('', 'v1', 'pods')!;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentiles(samples: number[]): Record<string, number> {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1]) };
-}
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -198,57 +192,6 @@ async function listByLabel(selector: (round: number) => string): Promise<Record<
   return percentiles(samples);
 }
 
-/** Time from sending a PATCH to its event arriving on an open watch. */
-async function watchDelay(): Promise<Record<string, number>> {
-  const ns = 'bench-0';
-  const pods = (await get(`/api/v1/namespaces/${ns}/pods?limit=${WATCH_PATCHES}`)).items;
-  const rv = (await get(`/api/v1/namespaces/${ns}/pods?limit=1`)).metadata.resourceVersion;
-  const aborter = new AbortController();
-  const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?watch=1&resourceVersion=${rv}&labelSelector=tier%3Dweb&allowWatchBookmarks=true`, {
-    headers: auth(),
-    signal: aborter.signal,
-  });
-  const waiting = new Map<string, (t: number) => void>();
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const pump = (async () => {
-    let buf = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (!line.trim()) continue;
-        const ev = JSON.parse(line) as { object?: { metadata?: { labels?: Record<string, string> } } };
-        const mark = ev.object?.metadata?.labels?.['bench-mark'];
-        if (mark && waiting.has(mark)) waiting.get(mark)!(performance.now());
-      }
-    }
-  })();
-  const samples: number[] = [];
-  for (let i = 0; i < pods.length; i++) {
-    const mark = `m${i}-${Date.now()}`;
-    const seen = new Promise<number>((resolve) => waiting.set(mark, resolve));
-    const t = performance.now();
-    const p = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods/${pods[i].metadata.name}`, {
-      method: 'PATCH',
-      headers: { ...auth(), 'content-type': 'application/merge-patch+json' },
-      body: JSON.stringify({ metadata: { labels: { 'bench-mark': mark } } }),
-    });
-    if (!p.ok) throw new Error(`patch: ${p.status} ${await p.text()}`);
-    samples.push((await seen) - t);
-    waiting.delete(mark);
-    // Irregular gaps, so no poll interval lines up with the patches.
-    await sleep(50 + ((i * 37) % 101));
-  }
-  aborter.abort();
-  await pump;
-  return percentiles(samples);
-}
-
 /** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
@@ -287,7 +230,8 @@ async function main(): Promise<void> {
     rows.push({ case: 'list pods, limit=1 (ms)', ...(await timed(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100)) });
     rows.push({ case: 'pods by label tier=web, 500 a page (ms)', ...(await listByLabel(() => 'tier=web')) });
     rows.push({ case: 'pods by label app=app-N (100 pods), 500 a page (ms)', ...(await listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`)) });
-    rows.push({ case: 'PATCH → watch event (ms)', ...(await watchDelay()) });
+    // Irregular gaps, so no poll interval lines up with the patches.
+    rows.push({ case: 'PATCH → watch event (ms)', ...(await watchDelay({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) })) });
     console.table(rows);
     console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
   } finally {

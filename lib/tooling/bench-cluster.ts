@@ -20,9 +20,10 @@
  * Everything goes over HTTP to /k8s/local with an admin token, as kubectl
  * or the adapter would. Numbers go to docs/performance.md by hand.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { benchDeployment, benchNode, rolloutComplete } from './bench-cluster-objects';
 import { withBenchServer } from './bench-server';
+import { percentiles, sleep, treeRssMiB } from './bench-stats';
+import { watchDelay } from './bench-watch';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3291);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -60,41 +61,6 @@ async function k8s(method: string, p: string, body?: unknown, contentType = 'app
   return JSON.parse(text) as Obj;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentiles(samples: number[]): Record<string, number> {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1]) };
-}
-
-/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
-function treeRssMiB(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let kib = 0;
-  const walk = (pid: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kib += m ? Number(m[1]) : 0;
-    } catch {
-      return;
-    }
-    for (const c of children.get(pid) ?? []) walk(c);
-  };
-  walk(rootPid);
-  return Math.round(kib / 1024);
-}
 
 async function signIn(): Promise<string> {
   const res = await fetch(`${BASE}/v3/auth/tokens`, {
@@ -198,51 +164,6 @@ async function listByLabel(rounds: number): Promise<Record<string, number>> {
   return percentiles(samples);
 }
 
-/** Time from sending a patch to its watch event arriving. */
-async function watchDelay(rounds: number): Promise<Record<string, number>> {
-  const ns = 'bench-0';
-  const pods = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=${rounds}`)).items;
-  const rv = (await k8s('GET', `/api/v1/namespaces/${ns}/pods?limit=1`)).metadata.resourceVersion;
-  const controller = new AbortController();
-  const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?watch=1&resourceVersion=${rv}&labelSelector=tier%3Dweb`, {
-    headers: headers(),
-    signal: controller.signal,
-  });
-  const waiting = new Map<string, (t: number) => void>();
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const pump = (async () => {
-    let buf = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (!line.trim()) continue;
-        const ev = JSON.parse(line) as { object?: Obj };
-        const mark = ev.object?.metadata?.labels?.['bench-mark'];
-        if (mark && waiting.has(mark)) waiting.get(mark)!(performance.now());
-      }
-    }
-  })();
-  const samples: number[] = [];
-  for (let i = 0; i < Math.min(rounds, pods.length); i++) {
-    const mark = `m${i}-${Date.now()}`;
-    const seen = new Promise<number>((resolve) => waiting.set(mark, resolve));
-    const t = performance.now();
-    await k8s('PATCH', `/api/v1/namespaces/${ns}/pods/${pods[i].metadata.name}`, { metadata: { labels: { 'bench-mark': mark } } }, 'application/merge-patch+json');
-    samples.push((await seen) - t);
-    waiting.delete(mark);
-    await sleep(137); // spread the patches over the poll interval
-  }
-  controller.abort();
-  await pump;
-  return percentiles(samples);
-}
-
 async function rollout(): Promise<Record<string, number>> {
   const ns = 'bench-roll';
   await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -268,7 +189,7 @@ withBenchServer({ port: PORT, password: PASSWORD }, async (server) => {
     const only = (process.env.PIER_BENCH_ONLY ?? 'load,list,watch,rollout').split(',');
     if (only.includes('load')) console.table([await load()]);
     if (only.includes('list')) console.table([{ case: 'list pods by label, 500 a page (ms)', ...(await listByLabel(40)) }]);
-    if (only.includes('watch')) console.table([{ case: 'patch → watch event (ms)', ...(await watchDelay(50)) }]);
+    if (only.includes('watch')) console.table([{ case: 'patch → watch event (ms)', ...(await watchDelay({ k8s: K8S, headers: headers(), namespace: 'bench-0', patches: 50, gap: () => 137 })) }]);
     if (only.includes('rollout')) console.table([await rollout()]);
     sample();
     console.log(`peak resident memory of Pier (process tree): ${peakRss} MiB`);

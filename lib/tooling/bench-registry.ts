@@ -14,13 +14,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
 import { withBenchServer } from './bench-server';
+import { treeRssMiB } from './bench-stats';
 
 const MB = 1024 * 1024;
 type Mode = 'file' | 'twopass' | 'stream';
@@ -153,31 +154,6 @@ function timeImport(mode: Mode, archive: string, root: string): ChildResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
-function treeRssMiB(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const st = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  let kib = 0;
-  const walk = (pid: number) => {
-    try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return;
-    }
-    for (const c of children.get(pid) ?? []) walk(c);
-  };
-  walk(rootPid);
-  return Math.round(kib / 1024);
-}
 
 /** `curl -F` of the archive to upload_image; wall time, and the server tree's peak RSS sampled every 50 ms. */
 async function timeHttpUpload(base: string, token: string, archive: string, tag: string, serverPid: number): Promise<{ ms: number; peakMiB: number }> {
