@@ -32,7 +32,7 @@ import { systemClock } from '@/lib/context';
 import { findKind } from '@/lib/cluster/sim/kinds';
 import { listObjects, listObjectsJson, type Sim } from '@/lib/cluster/sim/store';
 import { fillCluster } from './bench-cluster-fill';
-import { freshDatabase } from './bench-server';
+import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep } from './bench-stats';
 import { watchDelay } from './bench-watch';
 import { prepareStore } from './setup';
@@ -56,26 +56,15 @@ let token = '';
 const auth = () => ({ authorization: `Bearer ${token}` });
 
 /** Signs in as admin; retried, because on PGlite the controllers' first load of the filled cluster can hold the server for minutes. */
-async function signIn(): Promise<string> {
+async function signInRetried(): Promise<string> {
   for (let i = 0; ; i++) {
     try {
-      return await signInOnce();
+      return await signIn(BASE, 'admin', PASSWORD);
     } catch (err) {
       if (i >= 10) throw err;
       console.log(`bench: sign-in not answered yet (${err instanceof Error ? err.message : String(err)}), retrying`);
     }
   }
-}
-
-async function signInOnce(): Promise<string> {
-  const res = await fetch(`${BASE}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password: PASSWORD } } } } }),
-  });
-  const t = res.headers.get('x-subject-token');
-  if (!t) throw new Error(`sign-in failed: ${res.status}`);
-  return t;
 }
 
 interface ListBody {
@@ -222,7 +211,7 @@ async function main(): Promise<void> {
     console.table([{ nodes: NODES, deployments: DEPLOYMENTS, pods: filled.pods, 'fill (s)': filled.seconds, resourceVersion: filled.rv }]);
     console.table(await inProcess(filled.clusterId));
     child = await startPier(env);
-    token = await signIn();
+    token = await signInRetried();
     const settled = await settle(filled.rv);
     console.log(`bench: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
     const rows: Array<Record<string, unknown>> = [];

@@ -21,7 +21,7 @@
  * or the adapter would. Numbers go to docs/performance.md by hand.
  */
 import { benchDeployment, benchNode, rolloutComplete } from './bench-cluster-objects';
-import { withBenchServer } from './bench-server';
+import { signIn, withBenchServer } from './bench-server';
 import { percentiles, sleep, treeRssMiB } from './bench-stats';
 import { watchDelay } from './bench-watch';
 
@@ -59,18 +59,6 @@ async function k8s(method: string, p: string, body?: unknown, contentType = 'app
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as Obj;
-}
-
-
-async function signIn(): Promise<string> {
-  const res = await fetch(`${BASE}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password: PASSWORD } } } } }),
-  });
-  const t = res.headers.get('x-subject-token');
-  if (!t) throw new Error(`sign-in failed: ${res.status}`);
-  return t;
 }
 
 /** Pods available, summed over the bench's Deployments' status (cheap to read at 50,000 pods, unlike listing them). */
@@ -185,7 +173,7 @@ withBenchServer({ port: PORT, password: PASSWORD }, async (server) => {
   };
   const sampler = setInterval(sample, 1000);
   try {
-    token = await signIn();
+    token = await signIn(BASE, 'admin', PASSWORD);
     const only = (process.env.PIER_BENCH_ONLY ?? 'load,list,watch,rollout').split(',');
     if (only.includes('load')) console.table([await load()]);
     if (only.includes('list')) console.table([{ case: 'list pods by label, 500 a page (ms)', ...(await listByLabel(40)) }]);

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
-import { withBenchServer } from './bench-server';
+import { signIn, withBenchServer } from './bench-server';
 import { treeRssMiB } from './bench-stats';
 
 const MB = 1024 * 1024;
@@ -180,13 +180,7 @@ async function httpPath(archive: string, small: string, dir: string, runs: numbe
   const password = 'bench-pass-1';
   await new Promise<void>((resolve) => {
     withBenchServer({ port: Number(process.env.PIER_BENCH_PORT || 3331), password, env: { PIER_SEED_DEMO: 'false', PIER_UPLOAD_MAX_BYTES: String(4 * 1024 * MB) } }, async (server) => {
-      const res = await fetch(`${server.base}/v3/auth/tokens`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', password } } } } }),
-      });
-      const token = res.headers.get('x-subject-token');
-      if (!token) throw new Error(`sign-in failed: ${res.status}`);
+      const token = await signIn(server.base, 'admin', password);
       const ws = await fetch(`${server.base}/api/ecns/image/images/harbor_project`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': token }, body: JSON.stringify({ harbor_project_name: 'bench', public: false }),
       });

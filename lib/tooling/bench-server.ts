@@ -83,3 +83,15 @@ export function withBenchServer(opts: { port: number; password: string; env?: Re
     process.exit(1);
   });
 }
+
+/** A token for `name` by Keystone password sign-in (`POST /v3/auth/tokens`), as the benches' clients use. */
+export async function signIn(base: string, name: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name, password } } } } }),
+  });
+  const t = res.headers.get('x-subject-token');
+  if (!t) throw new Error(`sign-in failed: ${res.status}`);
+  return t;
+}
