@@ -19,7 +19,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 async function k8s(path: string, o: RequestOptions = {}) {
   const segments = path.split('/').filter(Boolean);
   const method = o.json !== undefined ? 'POST' : 'GET';
-  return call(k8sRoute[method] as Handler, request(`/k8s/local/${path}`, { ...o, method, token: tokens.admin }), { cluster: 'local', path: segments } as never);
+  return call(k8sRoute[method] as unknown as Handler, request(`/k8s/local/${path}`, { ...o, method, token: tokens.admin }), { cluster: 'local', path: segments } as never);
 }
 
 async function refs(namespace: string, as: UserName = 'dev', cluster = 'local') {
