@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, not, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, not, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { apps, appVersions, deployments, deployRequests, projects, type PodCounts } from '@/db/schema';
 import type { Ctx } from '../context';
@@ -106,6 +106,12 @@ export interface AuditListOptions {
   order?: 'asc' | 'desc';
   businessName?: string;
   status?: number;
+  /** Console: only decided requests (any status but 0). */
+  decided?: boolean;
+  /** Console: requests of this application (exact name). */
+  appName?: string;
+  /** Console: one request by its id. */
+  seq?: number;
   deployId?: number;
 }
 
@@ -119,7 +125,14 @@ export async function listRequests(ctx: Ctx, o: AuditListOptions = {}): Promise<
   } else if (u.role === 'system_admin') scope = undefined;
   else if (u.role === 'admin' && u.departmentId) scope = eq(deployRequests.departmentId, u.departmentId);
   else throw new Forbidden('only a department administrator or a system administrator may list the audit queue');
-  const where = and(scope, o.businessName ? eq(projects.name, o.businessName) : undefined, o.status !== undefined ? eq(deployRequests.status, o.status) : undefined);
+  const where = and(
+    scope,
+    o.businessName ? eq(projects.name, o.businessName) : undefined,
+    o.status !== undefined ? eq(deployRequests.status, o.status) : undefined,
+    o.decided ? ne(deployRequests.status, DeployStatus.pending) : undefined,
+    o.appName ? eq(apps.name, o.appName) : undefined,
+    o.seq !== undefined ? eq(deployRequests.seq, o.seq) : undefined,
+  );
   const size = o.pageSize ?? 10;
   if (size < 0) throw new Invalid({ pageSize: 'at least 0' });
   const page = Math.max(1, o.page ?? 1);
@@ -146,7 +159,8 @@ export async function listRequests(ctx: Ctx, o: AuditListOptions = {}): Promise<
     size === 0 ? q : q.limit(size),
     ctx.db.select({ n: count() }).from(deployRequests)
       .innerJoin(deployments, eq(deployments.id, deployRequests.deploymentId))
-      .innerJoin(projects, eq(projects.id, deployments.projectId)).where(where),
+      .innerJoin(projects, eq(projects.id, deployments.projectId))
+      .innerJoin(apps, eq(apps.id, deployments.appId)).where(where),
   ]);
   return { items, total: Number(n) };
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { apps, appVersions, deployments, deployRequests } from '@/db/schema';
+import { apps, appVersions, deployments, deployRequests, type AppVersionRow, type DeploymentRow } from '@/db/schema';
 import type { Ctx } from '../context';
 import { Forbidden, NotFound, PierError } from '../errors';
 import { resolveImage } from '../images/resolve';
@@ -25,6 +25,36 @@ export interface RequestDiff {
   clusters: ClusterDiff[];
 }
 
+/** The objects a version would run on each cluster, against what runs there now (`desired` empty: a removal). */
+export async function diffOnClusters(
+  ctx: Ctx,
+  d: DeploymentRow,
+  appName: string,
+  v: AppVersionRow | undefined,
+  from: AppVersionRow | undefined,
+  clusters: string[],
+): Promise<{ image: string | null; pullWarning: string | null; clusters: ClusterDiff[] }> {
+  const target = (version: string) => ({ deployName: d.name, namespace: d.namespace, appName, version, deployId: d.seq, nodeSelector: nodeSelectorOf(d.nodeLabel) });
+  const desired: KubeObj[] = !v?.spec ? [] : objectsOf(v.spec, target(v.version));
+  const previous: KubeObj[] = from?.spec ? objectsOf(from.spec, target(from.version)) : [];
+  const hpa = v?.spec?.isHPA ?? false;
+  const out: ClusterDiff[] = [];
+  for (const cluster of clusters) {
+    try {
+      const live = await liveObjects(await clientsOf(ctx.db, cluster), d.namespace, d.name);
+      out.push({ cluster, objects: diffObjects(live, desired, previous, (o) => (hpa && o.kind === 'Deployment' ? ['spec.replicas'] : [])) });
+    } catch (err) {
+      if (!(err instanceof PierError)) throw err;
+      out.push({ cluster, objects: diffObjects([], desired), error: err.message });
+    }
+  }
+  const image = v?.spec?.image ?? null;
+  const pullWarning = image && !(await resolveImage(ctx.db, image))
+    ? `image "${image}" is not in Pier's image catalog: clusters pulling from it will report ErrImagePull`
+    : null;
+  return { image, pullWarning, clusters: out };
+}
+
 /**
  * What approving a request would change, per target cluster: the objects
  * that run now against those the request's version would run (a delete:
@@ -39,23 +69,7 @@ export async function requestDiff(ctx: Ctx, seq: number): Promise<RequestDiff> {
   const [{ appName }] = await ctx.db.select({ appName: apps.name }).from(apps).where(eq(apps.id, d.appId));
   const [v] = await ctx.db.select().from(appVersions).where(eq(appVersions.id, r.versionId));
   const from = r.fromVersionId ? (await ctx.db.select().from(appVersions).where(eq(appVersions.id, r.fromVersionId)))[0] : undefined;
-  const target = (version: string) => ({ deployName: d.name, namespace: d.namespace, appName, version, deployId: d.seq, nodeSelector: nodeSelectorOf(d.nodeLabel) });
-  const desired: KubeObj[] = r.type === DeployType.delete || !v.spec ? [] : objectsOf(v.spec, target(v.version));
-  const previous: KubeObj[] = from?.spec ? objectsOf(from.spec, target(from.version)) : [];
-  const hpa = v.spec?.isHPA ?? false;
-  const clusters: ClusterDiff[] = [];
-  for (const cluster of r.clusters) {
-    try {
-      const live = await liveObjects(await clientsOf(ctx.db, cluster), d.namespace, d.name);
-      clusters.push({ cluster, objects: diffObjects(live, desired, previous, (o) => (hpa && o.kind === 'Deployment' ? ['spec.replicas'] : [])) });
-    } catch (err) {
-      if (!(err instanceof PierError)) throw err;
-      clusters.push({ cluster, objects: diffObjects([], desired), error: err.message });
-    }
-  }
-  const image = v.spec?.image ?? null;
-  const pullWarning = image && r.type !== DeployType.delete && !(await resolveImage(ctx.db, image))
-    ? `image "${image}" is not in Pier's image catalog: clusters pulling from it will report ErrImagePull`
-    : null;
-  return { id: r.seq, image, pullWarning, clusters };
+  const diff = await diffOnClusters(ctx, d, appName, r.type === DeployType.delete ? undefined : v, from, r.clusters);
+  // A delete pulls nothing, but the reader still wants to know which image goes away.
+  return { id: r.seq, ...diff, image: v.spec?.image ?? null };
 }

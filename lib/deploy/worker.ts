@@ -21,6 +21,7 @@ import { apps, appVersions, deployments, deployRequests, type ClusterProgress, t
 import type { Clock } from '../context';
 import { PierError } from '../errors';
 import { objectsOf } from './objects';
+import { refreshPodCounts } from './live';
 import { applyObjects, appliedBy, clientsOf, ensureNamespace, liveObjects, observe, removeAll } from './kube';
 import { DeployStatus, DeployType } from './states';
 import { nodeSelectorOf } from './targets';
@@ -163,13 +164,25 @@ export async function advanceRollouts(db: Db, clock: Clock): Promise<number> {
   return n;
 }
 
+/** How often settled deployments' pod counts are re-read (a bounded batch each time: `refreshPodCounts`). */
+const REFRESH_MS = Number(process.env.PIER_DEPLOY_REFRESH_MS || 15_000);
+
 /** Runs passes every `intervalMs` in the serving process; one pass at a time. */
 export function startDeployWorker(db: Db, clock: Clock, intervalMs = Number(process.env.PIER_DEPLOY_POLL_MS || 1000)): { stop(): void } {
   let busy = false;
+  let cursor = 0;
+  let refreshedAt = 0;
+  const pass = async () => {
+    await advanceRollouts(db, clock);
+    if (REFRESH_MS > 0 && Date.now() - refreshedAt >= REFRESH_MS) {
+      refreshedAt = Date.now();
+      cursor = await refreshPodCounts(db, cursor);
+    }
+  };
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    advanceRollouts(db, clock).catch((err) => console.error('pier deploy worker:', err)).finally(() => { busy = false; });
+    pass().catch((err) => console.error('pier deploy worker:', err)).finally(() => { busy = false; });
   }, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -1,18 +1,20 @@
 import { adminEn } from './en/admin';
 import { clustersEn } from './en/clusters';
 import { consoleEn } from './en/console';
+import { deployEn } from './en/deploy';
 import { imagesEn } from './en/images';
 import { adminZh } from './zh/admin';
 import { clustersZh } from './zh/clusters';
 import { consoleZh } from './zh/console';
+import { deployZh } from './zh/deploy';
 import { imagesZh } from './zh/images';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

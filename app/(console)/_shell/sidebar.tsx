@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Icon } from '@/components/icons';
 import { useT } from '@/lib/i18n/react';
+import { PendingBadge } from '@/components/audit/pending-badge';
 import { adminNav, isActive, projectNav, type NavItem } from './nav';
 
-function NavLink({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+function NavLink({ item, onNavigate, extra }: { item: NavItem; onNavigate?: () => void; extra?: React.ReactNode }) {
   const t = useT();
   const active = isActive(usePathname(), item.href);
   return (
@@ -23,6 +24,7 @@ function NavLink({ item, onNavigate }: { item: NavItem; onNavigate?: () => void 
       >
         <Icon name={item.icon} className={`size-5 shrink-0 ${active ? 'text-sky-700 dark:text-sky-300' : 'text-slate-400 dark:text-slate-500'}`} />
         <span className="truncate">{t(item.label)}</span>
+        {extra}
       </Link>
     </li>
   );
@@ -34,7 +36,7 @@ export function Sidebar({ isAdmin, onNavigate, onSignOut }: { isAdmin: boolean; 
     <nav aria-label={t('nav.main')} className="flex h-full flex-col gap-6 overflow-y-auto px-3 py-4">
       <ul className="space-y-0.5">
         {projectNav.map((item) => (
-          <NavLink key={item.href} item={item} onNavigate={onNavigate} />
+          <NavLink key={item.href} item={item} onNavigate={onNavigate} extra={isAdmin && item.href === '/audit' ? <PendingBadge /> : null} />
         ))}
       </ul>
       {isAdmin ? (

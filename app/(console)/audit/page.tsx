@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
 import { titled } from '../_server/page-title';
+import { AuditQueuePage } from './audit-queue-page';
 
 export const generateMetadata = titled('nav.auditQueue');
 
 export default function Page() {
-  return <AreaPage area="auditQueue" icon="auditQueue" />;
+  return <AuditQueuePage />;
 }

@@ -1,0 +1,11 @@
+import { pier } from '@/lib/dialects/pier/errors';
+import { deployUpgrade, idParams } from '@/lib/deploy/console-wire';
+import { requestUpgrade } from '@/lib/deploy/request';
+import { jsonBody, parseWith } from '@/lib/http/body';
+import { json, route } from '@/lib/http/route';
+
+export const POST = route<{ id: string }>(pier, async ({ req, ctx, params }) => {
+  const { id } = parseWith(idParams, params);
+  const r = await requestUpgrade(ctx, id, await jsonBody(req, deployUpgrade));
+  return json({ id, requestId: r.seq, status: r.status }, 201);
+});

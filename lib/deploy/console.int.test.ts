@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, isNull } from 'drizzle-orm';
+import { POST as createApp } from '@/app/v1/app/route';
+import * as deploymentsRoute from '@/app/api/pier/deploy/deployments/route';
+import * as deploymentRoute from '@/app/api/pier/deploy/deployments/[id]/route';
+import { GET as podsRoute } from '@/app/api/pier/deploy/deployments/[id]/pods/route';
+import { GET as previewRoute } from '@/app/api/pier/deploy/deployments/[id]/preview/route';
+import { POST as upgradeRoute } from '@/app/api/pier/deploy/deployments/[id]/upgrade/route';
+import { POST as rollbackRoute } from '@/app/api/pier/deploy/deployments/[id]/rollback/route';
+import { GET as requestsRoute } from '@/app/api/pier/deploy/requests/route';
+import { GET as pendingRoute } from '@/app/api/pier/deploy/requests/pending/route';
+import { POST as approveRoute } from '@/app/api/pier/deploy/requests/approve/route';
+import * as requestRoute from '@/app/api/pier/deploy/requests/[id]/route';
+import { auditLog, clusters, deployments, deployRequests } from '@/db/schema';
+import { startSimServer, type SimServer } from '@/lib/cluster/adapter/testing/sim-server';
+import { defaultControllers } from '@/lib/cluster/sim/controllers';
+import { ClusterManager } from '@/lib/cluster/sim/controllers/manager';
+import { runFor } from '@/lib/cluster/sim/controllers/testing';
+import { body, call, request, type RequestOptions } from '@/lib/testing/http';
+import { fixedClock } from '@/lib/testing/clock';
+import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
+import { appBody } from '@/lib/catalog/testing/fixtures';
+import { refreshPodCounts } from './live';
+import { advanceRollouts } from './worker';
+
+/**
+ * The console's deploy API (`/api/pier/deploy/**`) that the deployments and
+ * audit pages call: route handlers over the core verbs, the worker applying
+ * through the adapter over HTTP to the simulated cluster `local` with its
+ * real controllers on a test clock. Nothing is mocked.
+ */
+const w = setupWorld();
+const clock = fixedClock('2026-11-22T10:00:00Z');
+let server: SimServer | undefined;
+let m: ClusterManager | undefined;
+const tokens = {} as Record<UserName, string>;
+
+beforeAll(async () => {
+  server = await startSimServer();
+  for (const who of ['admin', 'ops', 'dev', 'guest', 'oadmin', 'odev'] as UserName[]) tokens[who] = await tokenFor(w, who);
+  const [local] = await w.db.select().from(clusters).where(eq(clusters.name, 'local'));
+  m = new ClusterManager({ sim: { db: w.db, clock, clusterId: local.id }, controllers: defaultControllers() });
+}, 180_000);
+afterAll(async () => {
+  await m?.stop();
+  await server?.close();
+});
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+async function api(handler: unknown, path: string, o: RequestOptions & { as?: UserName; params?: Record<string, string> } = {}) {
+  const { as = 'dev', params, ...rest } = o;
+  const res = await call(handler as Handler, request(path, { ...rest, token: tokens[as] }), params ?? {});
+  return { status: res.status, body: res.status === 204 ? null : await body(res) };
+}
+
+const spec = (over: Record<string, unknown> = {}) => appBody({
+  appName: 'shop', image: 'nginx:latest', replicas: 2, minReplicas: 1, maxReplicas: 4, isHPA: false, port: [{ port: 80 }], volume: [],
+  repositoryId: undefined, minReadySeconds: 0, minCPU: 10, maxCPU: 50, minMemory: 32, maxMemory: 64, ...over,
+});
+
+async function rollOut(maxPasses = 30) {
+  for (let i = 0; i < maxPasses; i++) {
+    await advanceRollouts(w.db, clock);
+    const open = await w.db.select({ s: deployRequests.status }).from(deployRequests);
+    if (!open.some((r) => [1, 3, 4].includes(r.s))) return;
+    await runFor(m!, clock, 5_000);
+  }
+}
+
+const page = async (id: number, as: UserName = 'dev') => api(deploymentRoute.GET, `/api/pier/deploy/deployments/${id}`, { as, params: { id: String(id) } });
+const pendingCount = async (as: UserName) => (await api(pendingRoute, '/api/pier/deploy/requests/pending', { as })).body.count;
+const queue = async (q: string, as: UserName = 'ops') => api(requestsRoute, `/api/pier/deploy/requests${q}`, { as });
+const decide = (id: number, json: unknown, as: UserName = 'ops') => api(requestRoute.POST, `/api/pier/deploy/requests/${id}`, { as, json, params: { id: String(id) } });
+const auditRows = async () => (await w.db.select().from(auditLog)).length;
+
+describe('console deploy API', () => {
+  let id = 0;
+  let first = 0;
+
+  it('a request waits in the queue of its department; the badge counts it for its admins only', async () => {
+    for (const [version, image] of [['1.0', 'nginx:latest'], ['1.1', 'nginx:1.27']]) {
+      expect((await api(createApp, '/v1/app', { json: spec({ version, image }) })).status).toBe(200);
+    }
+    const bad = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { json: { deployName: 'Shop_1', appName: 'shop', version: '1.0', cluster: '', nodeLabel: '', comment: '' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('deployName');
+    const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { json: { deployName: 'shop', appName: 'shop', version: '1.0', cluster: 'local', nodeLabel: '', comment: 'please' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 0 });
+    id = res.body.id;
+    first = res.body.requestId;
+    expect(await pendingCount('ops')).toBe(1);
+    expect(await pendingCount('admin')).toBe(1);
+    expect(await pendingCount('oadmin')).toBe(0);
+    expect(await pendingCount('dev')).toBe(0);
+    const q = await queue('');
+    expect(q.status).toBe(200);
+    expect(q.body).toMatchObject({ total: 1, items: [{ seq: first, appName: 'shop', version: '1.0', businessName: 'alpha', requestedBy: 'dev', clusters: ['local'], type: 1, status: 0, comment: 'please' }] });
+    expect((await queue('', 'dev')).status).toBe(403);
+    expect((await queue('', 'oadmin')).body.total).toBe(0);
+    expect((await queue('?status=busy')).status).toBe(400);
+  });
+
+  it('the request page shows the diff and the pull warning; rejecting needs a comment; a second decision is 409', async () => {
+    const r = await api(requestRoute.GET, `/api/pier/deploy/requests/${first}`, { as: 'ops', params: { id: String(first) } });
+    expect(r.status).toBe(200);
+    expect(r.body.request).toMatchObject({ seq: first, deployName: 'shop', comment: 'please' });
+    const objs = r.body.diff.clusters[0].objects;
+    expect(r.body.diff.clusters[0].cluster).toBe('local');
+    expect(objs.map((o: { kind: string; action: string }) => `${o.kind}:${o.action}`).sort()).toEqual(['Deployment:create', 'Service:create']);
+    expect(r.body.diff.pullWarning).toContain('nginx:latest');
+    expect((await api(requestRoute.GET, `/api/pier/deploy/requests/${first}`, { as: 'oadmin', params: { id: String(first) } })).status).toBe(404);
+
+    const rows = await auditRows();
+    const noComment = await decide(first, { status: 2, comment: '  ' });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.fields).toHaveProperty('comment');
+    const badStatus = await decide(first, { status: 5, comment: 'x' });
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error.fields).toHaveProperty('status');
+    expect(await auditRows()).toBe(rows);
+    expect((await page(id)).body.deployment.status).toBe(0);
+
+    expect((await decide(first, { status: 1, comment: '' })).status).toBe(200);
+    const again = await decide(first, { status: 2, comment: 'too late' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('conflict');
+    expect(await pendingCount('ops')).toBe(0);
+  });
+
+  it('the deployment page: live pods per cluster, the timeline, versions to move to', async () => {
+    await rollOut();
+    const p = await page(id);
+    expect(p.status).toBe(200);
+    expect(p.body.deployment).toMatchObject({ name: 'shop', version: '1.0', status: 5, editable: true, pods: { running: 2, error: 0, total: 2 } });
+    expect(p.body.requests).toHaveLength(1);
+    expect(p.body.requests[0]).toMatchObject({ type: 1, status: 5, requestedBy: 'dev', decidedBy: 'ops' });
+    expect(p.body.versions.map((v: { version: string }) => v.version).sort()).toEqual(['1.0', '1.1']);
+    expect(p.body.rollbackTo).toEqual([]);
+    const pods = await api(podsRoute, `/api/pier/deploy/deployments/${id}/pods`, { params: { id: String(id) } });
+    expect(pods.status).toBe(200);
+    expect(pods.body.clusters[0]).toMatchObject({ cluster: 'local', running: 2, total: 2 });
+    expect(pods.body.clusters[0].pods.every((x: { phase: string; ready: boolean }) => x.phase === 'Running' && x.ready)).toBe(true);
+    expect((await page(id, 'odev')).status).toBe(404);
+    const list = await api(deploymentsRoute.GET, '/api/pier/deploy/deployments?appName=sho');
+    expect(list.body).toMatchObject({ total: 1, items: [{ name: 'shop', status: 5, editable: true }] });
+  });
+
+  it('preview shows what an upgrade changes before it is asked; a rejected upgrade keeps 1.0 and its comment shows', async () => {
+    const prev = await api(previewRoute, `/api/pier/deploy/deployments/${id}/preview?version=1.1`, { params: { id: String(id) } });
+    expect(prev.status).toBe(200);
+    const dep = prev.body.clusters[0].objects.find((o: { kind: string }) => o.kind === 'Deployment');
+    expect(dep.action).toBe('update');
+    expect(dep.changes).toContainEqual({ path: 'spec.template.spec.containers[0].image', from: 'nginx:latest', to: 'nginx:1.27' });
+    expect((await api(previewRoute, `/api/pier/deploy/deployments/${id}/preview?version=9.9`, { params: { id: String(id) } })).status).toBe(404);
+    const removal = await api(previewRoute, `/api/pier/deploy/deployments/${id}/preview`, { params: { id: String(id) } });
+    expect(removal.body.clusters[0].objects.every((o: { action: string }) => o.action === 'delete')).toBe(true);
+
+    const up = await api(upgradeRoute, `/api/pier/deploy/deployments/${id}/upgrade`, { json: { version: '1.1', comment: 'new image' }, params: { id: String(id) } });
+    expect(up.status).toBe(201);
+    expect((await api(rollbackRoute, `/api/pier/deploy/deployments/${id}/rollback`, { json: { version: '1.0', comment: 'x' }, params: { id: String(id) } })).status).toBe(409);
+    expect((await decide(up.body.requestId, { status: 2, comment: 'freeze week' })).status).toBe(200);
+    await rollOut(2);
+    const p = await page(id);
+    expect(p.body.deployment).toMatchObject({ version: '1.0', status: 2, auditComment: 'freeze week', editable: true });
+    expect(p.body.requests.map((r: { type: number; status: number }) => [r.type, r.status])).toEqual([[1, 5], [2, 2]]);
+    const decided = await queue('?status=decided&appName=shop&businessName=alpha');
+    expect(decided.body.total).toBe(2);
+    expect(decided.body.items[0]).toMatchObject({ status: 2, auditComment: 'freeze week' });
+    expect((await queue('?status=2')).body.total).toBe(1);
+    expect((await queue('?status=decided&appName=other')).body.total).toBe(0);
+    expect((await queue('?status=decided&businessName=beta')).body.total).toBe(0);
+  });
+
+  it('bulk approve decides each request on its own and says which were already decided', async () => {
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'blog', version: '1.0' }) })).status).toBe(200);
+    const b = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { json: { deployName: 'blog', appName: 'blog', version: '1.0', cluster: 'local', nodeLabel: '', comment: '' } });
+    const up = await api(upgradeRoute, `/api/pier/deploy/deployments/${id}/upgrade`, { json: { version: '1.1', comment: 'again' }, params: { id: String(id) } });
+    expect(await pendingCount('ops')).toBe(2);
+    expect((await api(approveRoute, '/api/pier/deploy/requests/approve', { as: 'ops', json: { ids: [] } })).status).toBe(400);
+    expect((await api(approveRoute, '/api/pier/deploy/requests/approve', { as: 'dev', json: { ids: [b.body.requestId] } })).status).toBe(403);
+    const res = await api(approveRoute, '/api/pier/deploy/requests/approve', { as: 'ops', json: { ids: [b.body.requestId, up.body.requestId, first] } });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([
+      { id: b.body.requestId, ok: true },
+      { id: up.body.requestId, ok: true },
+      { id: first, ok: false, status: 409, message: expect.stringContaining('already decided') },
+    ]);
+    expect(await pendingCount('ops')).toBe(0);
+    await rollOut();
+    expect((await page(id)).body.deployment).toMatchObject({ version: '1.1', status: 5 });
+    expect((await page(id)).body.rollbackTo).toEqual(['1.0']);
+  });
+
+  it('stale pod counts are refreshed in bounded batches after a rollout settles', async () => {
+    await w.db.update(deployments).set({ pods: { running: 0, error: 0, total: 0 } }).where(isNull(deployments.deletedAt));
+    // One at a time: the first pass re-counts the first deployment only.
+    let cursor = await refreshPodCounts(w.db, 0, 1);
+    const rows = async () => (await w.db.select({ seq: deployments.seq, pods: deployments.pods }).from(deployments).orderBy(deployments.seq));
+    let r = await rows();
+    expect(r[0].pods).toEqual({ running: 2, error: 0, total: 2 });
+    expect(r[1].pods).toEqual({ running: 0, error: 0, total: 0 });
+    cursor = await refreshPodCounts(w.db, cursor, 1);
+    r = await rows();
+    expect(r[1].pods).toEqual({ running: 2, error: 0, total: 2 });
+    // Past the end it starts over.
+    expect(await refreshPodCounts(w.db, cursor, 1)).toBe(r[0].seq);
+  });
+
+  it('rollback and delete from the console go through the queue', async () => {
+    const p = { id: String(id) };
+    expect((await api(rollbackRoute, `/api/pier/deploy/deployments/${id}/rollback`, { json: { version: '1.0' }, params: p })).status).toBe(400);
+    const back = await api(rollbackRoute, `/api/pier/deploy/deployments/${id}/rollback`, { json: { version: '1.0', comment: 'back' }, params: p });
+    expect(back.status).toBe(201);
+    expect((await decide(back.body.requestId, { status: 1, comment: '' })).status).toBe(200);
+    await rollOut();
+    expect((await page(id)).body.deployment).toMatchObject({ version: '1.0', status: 5, deployType: 3 });
+    const del = await api(deploymentRoute.DELETE, `/api/pier/deploy/deployments/${id}`, { method: 'DELETE', json: { comment: 'done' }, params: p });
+    expect(del.status).toBe(200);
+    expect((await api(deploymentRoute.DELETE, `/api/pier/deploy/deployments/${id}`, { method: 'DELETE', json: {}, params: p })).status).toBe(409);
+    expect((await decide(del.body.requestId, { status: 1, comment: '' })).status).toBe(200);
+    await rollOut();
+    const after = await page(id);
+    expect(after.body.deployment).toMatchObject({ status: 9, deployType: 4, editable: false });
+    const pods = await api(podsRoute, `/api/pier/deploy/deployments/${id}/pods`, { params: p });
+    expect(pods.body.clusters).toEqual([]);
+  });
+});
