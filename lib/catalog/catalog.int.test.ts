@@ -195,6 +195,22 @@ describe('GET /v1/app', () => {
     expect((await list('dev')).apps).toHaveLength(10);
   });
 
+  it('lists each application once as its newest version with its version count (latest=true), and one project only (projectName)', async () => {
+    for (const [name, version, projectName] of [['lat-a', '1.0', 'alpha'], ['lat-a', '1.1', 'alpha'], ['lat-a', '1.2', 'alpha'], ['lat-b', '1.0', 'beta']] as const) {
+      expect((await create('ops', appBody({ appName: name, version, projectName }))).status).toBe(200);
+    }
+    const l = await list('ops', '?appName=lat-&appNameMode=prefix&latest=true&pageSize=0');
+    expect(l.total).toBe(2);
+    expect(l.apps.map((a: { appName: string; version: string; versions: number }) => `${a.appName}@${a.version}×${a.versions}`)).toEqual(['lat-b@1.0×1', 'lat-a@1.2×3']);
+    const alpha = await list('ops', '?appName=lat-&appNameMode=prefix&projectName=alpha&pageSize=0');
+    expect(alpha.total).toBe(3);
+    expect(alpha.apps.every((a: { projectName: string; versions?: number }) => a.projectName === 'alpha' && a.versions === undefined)).toBe(true);
+    const paged = await list('ops', '?appName=lat-&appNameMode=prefix&latest=true&pageSize=1&page=2');
+    expect(paged).toMatchObject({ total: 2, apps: [{ appName: 'lat-a', version: '1.2' }] });
+    expect((await list('ops', '?latest=yes')).code).toBe(400);
+    expect((await list('ops', '?latest=yes')).message).toContain('latest');
+  });
+
   it('names the bad query parameter', async () => {
     for (const [q, field] of [['?pageSize=-1', 'pageSize'], ['?page=0', 'page'], ['?appNameMode=fuzzy', 'appNameMode'], ['?pageSize=1001', 'pageSize'], ['?nope=1', 'nope']]) {
       const b = await list('dev', q);

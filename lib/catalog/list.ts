@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, ilike, inArray, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { apps, appVersions, projects } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFound } from '../errors';
@@ -16,6 +17,10 @@ export interface AppListOptions {
   appNameMode?: NameMode;
   version?: string;
   order?: 'asc' | 'desc';
+  /** Only applications of this project (by name). */
+  projectName?: string;
+  /** One row per application: its newest version, with how many versions it has. */
+  latest?: boolean;
 }
 
 /** Applications of projects the caller sees, as a subquery of ids. */
@@ -35,16 +40,21 @@ export function nameFilter(column: AnyColumn, name: string | undefined, mode: Na
 }
 
 /** The seed's app list: one row per version, newest first, paged in SQL. */
-export async function listAppVersions(ctx: Ctx, o: AppListOptions = {}): Promise<{ items: AppVersionView[]; total: number }> {
+export async function listAppVersions(ctx: Ctx, o: AppListOptions = {}): Promise<{ items: (AppVersionView & { versionCount?: number })[]; total: number }> {
+  const sibling = alias(appVersions, 'sibling');
+  const newest = ctx.db.select({ seq: sql<number>`max(${sibling.seq})` }).from(sibling).where(eq(sibling.appId, apps.id));
   const where = and(
     inArray(appVersions.appId, visibleAppIds(ctx)),
     nameFilter(apps.name, o.appName, o.appNameMode),
     o.version ? eq(appVersions.version, o.version) : undefined,
+    o.projectName ? eq(projects.name, o.projectName) : undefined,
+    o.latest ? eq(appVersions.seq, newest) : undefined,
   );
   const size = o.pageSize ?? 10;
   const page = Math.max(1, o.page ?? 1);
+  const versionCount = sql<number>`(${ctx.db.select({ n: sql`count(*)::int` }).from(sibling).where(eq(sibling.appId, apps.id))})`;
   const base = ctx.db
-    .select(versionColumns)
+    .select(o.latest ? { ...versionColumns, versionCount } : versionColumns)
     .from(appVersions)
     .innerJoin(apps, eq(apps.id, appVersions.appId))
     .innerJoin(projects, eq(projects.id, apps.projectId))
@@ -53,9 +63,14 @@ export async function listAppVersions(ctx: Ctx, o: AppListOptions = {}): Promise
     .offset(size === 0 ? 0 : (page - 1) * size);
   const [items, [{ n }]] = await Promise.all([
     size === 0 ? base : base.limit(size),
-    ctx.db.select({ n: count() }).from(appVersions).innerJoin(apps, eq(apps.id, appVersions.appId)).where(where),
+    ctx.db
+      .select({ n: count() })
+      .from(appVersions)
+      .innerJoin(apps, eq(apps.id, appVersions.appId))
+      .innerJoin(projects, eq(projects.id, apps.projectId))
+      .where(where),
   ]);
-  return { items, total: Number(n) };
+  return { items: items.map((r) => ('versionCount' in r ? { ...r, versionCount: Number(r.versionCount) } : r)), total: Number(n) };
 }
 
 /** One version by ote's integer id; another project's is a 404. */

@@ -1,9 +1,11 @@
 import { adminEn } from './en/admin';
+import { appsEn } from './en/apps';
 import { clustersEn } from './en/clusters';
 import { consoleEn } from './en/console';
 import { deployEn } from './en/deploy';
 import { imagesEn } from './en/images';
 import { adminZh } from './zh/admin';
+import { appsZh } from './zh/apps';
 import { clustersZh } from './zh/clusters';
 import { consoleZh } from './zh/console';
 import { deployZh } from './zh/deploy';
@@ -12,9 +14,9 @@ import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

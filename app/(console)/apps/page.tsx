@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
 import { titled } from '../_server/page-title';
+import { AppsPage } from './apps-page';
 
-export const generateMetadata = titled('nav.applications');
+export const generateMetadata = titled('apps.title');
 
 export default function Page() {
-  return <AreaPage area="applications" icon="applications" />;
+  return <AppsPage />;
 }

@@ -7,7 +7,7 @@ import { unixSeconds } from './images';
 const APP_READY = 1;
 
 /** A version as the seed's app list shows it; CPU in cores (the create request takes percent). */
-export function appItemOf(v: AppVersionView, o: { detail?: boolean } = {}): AppItem {
+export function appItemOf(v: AppVersionView & { versionCount?: number }, o: { detail?: boolean } = {}): AppItem {
   const s = v.spec;
   const base: AppItem = {
     id: v.seq,
@@ -40,6 +40,7 @@ export function appItemOf(v: AppVersionView, o: { detail?: boolean } = {}): AppI
     createTime: unixSeconds(v.createdAt),
     updateTime: unixSeconds(v.updatedAt),
   };
+  if (v.versionCount !== undefined) base.versions = v.versionCount;
   if (v.chart) {
     const { values, templates, ...meta } = v.chart;
     base.chart = meta;

@@ -190,6 +190,10 @@ export const appListQuery = z.strictObject({
   appName: z.string().max(63, 'at most 63 characters').optional(),
   appNameMode: nameMode,
   version: z.string().max(39, 'at most 39 characters').optional(),
+  /** Pier: only this project's applications. */
+  projectName: z.string().max(63, 'at most 63 characters').optional(),
+  /** Pier: `true` lists each application once, as its newest version, with `versions` (how many it has). */
+  latest: z.enum(['true', 'false'], 'true or false').transform((v) => v === 'true').optional(),
 });
 
 export const appDelete = z.strictObject({
@@ -233,6 +237,8 @@ export interface AppItem {
   minReadySeconds: number;
   createTime: number;
   updateTime: number;
+  /** Pier, with `latest=true`: how many versions the application has. */
+  versions?: number;
   /** Pier: present for a chart version. */
   chart?: { apiVersion: string; name: string; version: string; appVersion?: string; description?: string; type?: string; files: string[] };
   /** Pier, detail of a chart version only. */
