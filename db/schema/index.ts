@@ -18,3 +18,4 @@ export * from './apps';
 export * from './app-versions';
 export * from './deployments';
 export * from './deploy-requests';
+export * from './ecns-applications';

@@ -65,8 +65,8 @@ async function objectsFor(sc: RawScope, mode: Mode, kind: RawKind | 'application
     seen.add(key);
     if (isWorkloadKind(k)) claimForApplication(o, name, at);
   }
+  await requireApplication(sc, name);
   if (mode === 'replace') {
-    await requireApplication(sc, name);
     const mine = new Set((await applicationObjects(sc, name)).map((o) => `${o.kind}/${o.metadata?.name}`));
     for (const [i, o] of objects.entries()) {
       if (!mine.has(`${o.kind}/${o.metadata!.name}`)) throw new Invalid({ [`yaml[${i}].metadata.name`]: `${o.kind} "${o.metadata!.name}" is not a resource of application "${name}"` });

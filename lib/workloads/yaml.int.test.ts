@@ -5,6 +5,7 @@ import { auditLog } from '@/db/schema';
 import { startSimServer, type SimServer } from '@/lib/cluster/adapter/testing/sim-server';
 import * as switchRoute from '@/app/api/ecns/[productType]/namespace/[projectId]/cluster/[clusterName]/ns/[namespace]/route';
 import * as workloadsRoute from '@/app/api/ecns/[productType]/workloads/route';
+import * as applicationsRoute from '@/app/api/ecns/[productType]/applications/route';
 import * as raw from '@/app/api/ecns/[productType]/%5Fraw/[kind]/name/[name]/route';
 import * as k8sRoute from '@/app/k8s/[cluster]/[...path]/route';
 import { body, call, request, type RequestOptions } from '@/lib/testing/http';
@@ -69,8 +70,10 @@ beforeAll(async () => {
     const r = await ecns(switchRoute.GET, `namespace/${w.projects.alpha.id}/cluster/local/ns/alpha/`, { projectId: w.projects.alpha.id, clusterName: 'local', namespace: 'alpha' }, { as: who });
     expect(r.status).toBe(200);
   }
-  const r = await ecns(workloadsRoute.POST, 'workloads/', {}, { json: { workloads: [web('front'), web('shop-api', 'shop'), web('shop-web', 'shop')] } });
+  const r = await ecns(workloadsRoute.POST, 'workloads/', {}, { json: { workloads: [web('front')] } });
   expect(r.status).toBe(201);
+  const app = await ecns(applicationsRoute.POST, 'applications/', {}, { json: { name: 'shop', workloads: [web('shop-api'), web('shop-web', 'shop')] } });
+  expect(app.status).toBe(201);
 }, 180_000);
 
 afterAll(async () => {
