@@ -16,3 +16,4 @@ export { ClusterUnavailable, ClusterCredentialRefused, Expired, kubeStatusOf, to
 export { parseKubeconfig, simulatedKubeconfig, type KubeconfigDoc, type ParsedKubeconfig } from './kubeconfig';
 export { SYSTEM_USER } from './identity';
 export { selfUrl } from './self-url';
+export { followPodLogs } from './log-stream';
