@@ -4,19 +4,21 @@ import { clustersEn } from './en/clusters';
 import { consoleEn } from './en/console';
 import { deployEn } from './en/deploy';
 import { imagesEn } from './en/images';
+import { workloadsEn } from './en/workloads';
 import { adminZh } from './zh/admin';
 import { appsZh } from './zh/apps';
 import { clustersZh } from './zh/clusters';
 import { consoleZh } from './zh/console';
 import { deployZh } from './zh/deploy';
 import { imagesZh } from './zh/images';
+import { workloadsZh } from './zh/workloads';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn, ...workloadsEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh, ...workloadsZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

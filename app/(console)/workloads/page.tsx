@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
+import { WorkloadsList } from '@/components/workloads/workloads-list';
 import { titled } from '../_server/page-title';
 
-export const generateMetadata = titled('nav.workloads');
+export const generateMetadata = titled('workloads.title');
 
 export default function Page() {
-  return <AreaPage area="workloads" icon="workloads" />;
+  return <WorkloadsList />;
 }

@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import type { PodStatus } from '@/lib/client/use-workloads';
+import { useT } from '@/lib/i18n/react';
+import { EmptyState } from '@/components/ui/states';
+import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { age } from '../format';
+import { StatusBadge } from '../status-badge';
+
+/** The workload's pods; each links to its page on the pod dashboard (`/pods/<namespace>/<name>`). */
+export function PodsTab({ pods, namespace }: { pods: PodStatus[]; namespace: string }) {
+  const t = useT();
+  const now = new Date();
+  if (pods.length === 0) return <EmptyState icon="pods" title={t('workloads.pods.empty')} />;
+  const sorted = [...pods].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <Table label={t('workloads.page.pods')}>
+      <thead>
+        <tr>
+          <Th>{t('common.name')}</Th>
+          <Th>{t('workloads.status')}</Th>
+          <Th>{t('workloads.pods.restarts')}</Th>
+          <Th>{t('workloads.pods.node')}</Th>
+          <Th>{t('workloads.pods.ip')}</Th>
+          <Th>{t('workloads.age')}</Th>
+        </tr>
+      </thead>
+      <Tbody>
+        {sorted.map((p) => (
+          <tr key={p.name}>
+            <Td className="font-medium whitespace-nowrap">
+              <Link href={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(p.name)}`} className="text-sky-700 hover:underline dark:text-sky-400">{p.name}</Link>
+            </Td>
+            <Td><StatusBadge status={p.status} /></Td>
+            <Td className="tabular-nums">{p.restart_count}</Td>
+            <Td className="whitespace-nowrap">{p.node_name}</Td>
+            <Td className="font-mono text-xs">{p.pod_ip}</Td>
+            <Td className="tabular-nums">{age(p.creation_time, now)}</Td>
+          </tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
