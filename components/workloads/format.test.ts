@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PATCH_BODIES } from '@/lib/dialects/ecns/workloads-requests';
-import { age, hostAliasesText, lineDiff, parseHostAliases, statusTone, zodFieldErrors } from './format';
+import { age, hostAliasesText, issuesOfReason, lineDiff, parseHostAliases, statusTone, zodFieldErrors } from './format';
 
 describe('age', () => {
   const now = new Date('2026-11-22T12:00:00Z');
@@ -58,5 +58,13 @@ describe('statusTone', () => {
     expect(statusTone('ImagePullBackOff')).toBe('red');
     expect(statusTone('Pending')).toBe('amber');
     expect(statusTone('Stopped')).toBe('slate');
+  });
+});
+
+describe('issuesOfReason', () => {
+  it('finds the field paths an apiserver refusal names', () => {
+    const reason = 'Deployment.apps "web" is invalid: [spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.template.spec.containers[0].image: Required value]';
+    expect(issuesOfReason(reason).map((i) => i.path)).toEqual([['spec', 'replicas'], ['spec', 'template', 'spec', 'containers', 0, 'image']]);
+    expect(issuesOfReason('connection refused')).toEqual([]);
   });
 });

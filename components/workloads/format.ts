@@ -84,3 +84,19 @@ export function parseHostAliases(text: string): Array<{ ip: string; hostnames: s
 export function hostAliasesText(aliases: Array<{ ip: string; hostnames: string | string[] }> | undefined): string {
   return (aliases ?? []).map((a) => `${a.ip} ${(Array.isArray(a.hostnames) ? a.hostnames : a.hostnames.split(/[\s,]+/)).filter(Boolean).join(' ')}`).join('\n');
 }
+
+/**
+ * The fields an apiserver refusal names (`Deployment.apps "web" is invalid:
+ * spec.replicas: Invalid value: -1: …`), as YAML paths for the editor to
+ * mark: `spec.template.spec.containers[0].image` → ['spec', …, 0, 'image'].
+ */
+export function issuesOfReason(reason: string): Array<{ path: (string | number)[]; message: string }> {
+  const out: Array<{ path: (string | number)[]; message: string }> = [];
+  const re = /([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*|\[\d+\])*): (Invalid value|Required value|Unsupported value|Forbidden|Duplicate value|Too long|Too many|Not found)/g;
+  for (const m of reason.matchAll(re)) {
+    if (!m[1].includes('.') && !m[1].includes('[')) continue;
+    const path = m[1].split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? Number(p.slice(1, -1)) : p));
+    out.push({ path, message: reason });
+  }
+  return out;
+}

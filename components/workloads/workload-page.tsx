@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useWorkload, useWorkloadsLifecycle, isSettled, type Lifecycle, type WorkloadRef, type WorkloadType } from '@/lib/client/use-workloads';
 import { useWorkloadsNamespace } from '@/lib/client/use-workloads-namespace';
 import { ApiError } from '@/lib/client/api';
+import { useMe } from '@/lib/client/use-me';
 import { useT } from '@/lib/i18n/react';
 import type { MessageKey } from '@/lib/i18n';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -41,6 +42,7 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
   const router = useRouter();
   const errorText = useErrorText();
   const ns = useWorkloadsNamespace();
+  const me = useMe();
   const ref: WorkloadRef = { type, name };
   const detail = useWorkload(ns.current, ref, ns.ready);
   const lifecycle = useWorkloadsLifecycle();
@@ -101,7 +103,7 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
                 {tab === 'pods' ? <PodsTab pods={w.Pods_status ?? []} namespace={ns.current?.namespace ?? ''} /> : null}
                 {tab === 'events' ? <EventsTab events={detail.data!.events} /> : null}
                 {tab === 'revisions' ? <RevisionsTab ns={ns.current} workload={ref} revisions={detail.data!.revisions} /> : null}
-                {tab === 'yaml' ? <YamlTab ns={ns.current} workload={ref} view={w} /> : null}
+                {tab === 'yaml' ? <YamlTab ns={ns.current} workload={ref} readOnly={me.data?.role === 'visitor'} /> : null}
                 {tab === 'scale' ? <ScaleForm workload={ref} view={w} /> : null}
                 {tab === 'containers' ? <ContainersForm workload={ref} view={w} /> : null}
                 {tab === 'access' ? <JsonAspectForm workload={ref} action="access_modes" value={w.access_mode ?? []} /> : null}

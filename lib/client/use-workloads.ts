@@ -75,25 +75,26 @@ export function useRevisionYaml(ns: NamespaceChoice | null, ref: WorkloadRef, ve
   });
 }
 
-/** The live object as YAML (`GET /_raw/<kind>/name/<name>/`). */
+/** The live object as YAML (`GET /_raw/<Kind>/name/<name>/`). */
 export function useWorkloadYaml(ns: NamespaceChoice | null, ref: WorkloadRef, enabled: boolean) {
   return useQuery({
     queryKey: workloadKeys.raw(where(ns), ref.type, ref.name),
-    queryFn: () => ecnsText(`/_raw/${ref.type}/name/${encodeURIComponent(ref.name)}/`).then(rawYamlText),
+    queryFn: () => ecnsText(raw(ref)),
     enabled: enabled && !!ns,
   });
 }
 
-/** `_raw` may answer YAML text or a JSON object carrying it; the view wants the text. */
-export function rawYamlText(body: string): string {
-  const trimmed = body.trimStart();
-  if (!trimmed.startsWith('{')) return body;
-  try {
-    const o = JSON.parse(trimmed) as { yaml?: string };
-    return typeof o.yaml === 'string' ? o.yaml : body;
-  } catch {
-    return body;
-  }
+const raw = (ref: WorkloadRef) => `/_raw/${ref.type}/name/${encodeURIComponent(ref.name)}/`;
+
+export interface YamlItem { name: string; kind: string; yaml: string; reason: string }
+
+/** Replaces the live object with edited YAML; what the cluster refuses comes back in `failed` with its reason. */
+export function usePutWorkloadYaml(ref: WorkloadRef) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (yaml: string) => ecnsApi<{ succeed: YamlItem[]; failed: YamlItem[] }>('PUT', raw(ref), { yaml }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: workloadKeys.all }),
+  });
 }
 
 function useInvalidate() {

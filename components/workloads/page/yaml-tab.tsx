@@ -1,30 +1,71 @@
 'use client';
 
-import { stringify } from 'yaml';
-import { useWorkloadYaml, type WorkloadRef, type WorkloadView } from '@/lib/client/use-workloads';
+import { useState } from 'react';
+import { usePutWorkloadYaml, useWorkloadYaml, type WorkloadRef } from '@/lib/client/use-workloads';
 import type { NamespaceChoice } from '@/lib/client/use-workloads-namespace';
-import { ApiError } from '@/lib/client/api';
 import { useT } from '@/lib/i18n/react';
-import { QueryState } from '@/components/ui/query-state';
+import { Button } from '@/components/ui/button';
+import { QueryState, useErrorText } from '@/components/ui/query-state';
 import { Notice } from '@/components/ui/states';
+import { YamlEditor, type YamlIssue } from '@/components/yaml/yaml-editor';
+import { issuesOfReason } from '../format';
 
 /**
- * The live object as YAML, read-only. Until the server has `GET /_raw/…`
- * (a 404 here), the ECNS view of the workload is shown instead, said so.
+ * The live object as YAML (`GET /_raw/<Kind>/name/<name>/`), editable: Save
+ * replaces it (`PUT`, the apiserver's validation). A refusal's message is
+ * shown, and at the line of each field it names.
  */
-export function YamlTab({ ns, workload, view }: { ns: NamespaceChoice | null; workload: WorkloadRef; view: WorkloadView }) {
+export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null; workload: WorkloadRef; readOnly: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const raw = useWorkloadYaml(ns, workload, true);
-  const unserved = raw.error instanceof ApiError && raw.error.status === 404;
-  const text = unserved ? stringify(view) : raw.data;
+  const put = usePutWorkloadYaml(workload);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [parses, setParses] = useState(true);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const text = draft ?? raw.data ?? '';
+  const issues: YamlIssue[] = refused ? issuesOfReason(refused) : [];
+  const save = () => {
+    setSaved(false);
+    setRefused(null);
+    put.mutate(text, {
+      onSuccess: (r) => {
+        if (r.failed.length) {
+          setRefused(r.failed.map((f) => f.reason).join('\n'));
+          return;
+        }
+        setDraft(null);
+        setSaved(true);
+      },
+    });
+  };
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('workloads.yaml.readOnly')}</p>
-      {unserved ? <Notice tone="warning">{t('workloads.yaml.unavailable')}</Notice> : null}
-      <QueryState query={{ isPending: raw.isPending && !unserved, error: unserved ? null : raw.error, refetch: raw.refetch }}>
-        <pre aria-label={t('workloads.page.yaml')} className="max-h-[40rem] overflow-auto rounded-xl border border-slate-200 bg-white p-4 font-mono text-xs leading-5 text-slate-800 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-200">
-          {text}
-        </pre>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600 dark:text-slate-400">{readOnly ? t('workloads.yaml.readOnly') : t('workloads.yaml.editable')}</p>
+        {!readOnly ? (
+          <div className="flex gap-2">
+            <Button disabled={draft === null} onClick={() => { setDraft(null); setRefused(null); void raw.refetch(); }}>{t('workloads.yaml.reset')}</Button>
+            <Button variant="primary" disabled={draft === null || !parses || put.isPending} onClick={save}>
+              {put.isPending ? t('workloads.forms.applying') : t('workloads.yaml.save')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      {refused ? <Notice><span className="whitespace-pre-wrap">{refused}</span></Notice> : null}
+      {put.error ? <Notice>{errorText(put.error)}</Notice> : null}
+      {saved ? <Notice tone="success">{t('workloads.forms.applied')}</Notice> : null}
+      <QueryState query={raw}>
+        <YamlEditor
+          value={text}
+          readOnly={readOnly}
+          onChange={(v) => { setDraft(v); setSaved(false); }}
+          onCheck={(c) => setParses(c.docs !== null)}
+          issues={issues}
+          height="36rem"
+          ariaLabel={t('workloads.page.yaml')}
+        />
       </QueryState>
     </div>
   );
