@@ -133,3 +133,12 @@ export const useDecide = (id: number) =>
   useDeployMutation((b: { status: 1 | 2; comment: string }) => api<{ id: number; status: number; comment: string }>('POST', `/deploy/requests/${id}`, b));
 export const useApproveMany = () =>
   useDeployMutation((b: { ids: number[]; comment: string }) => api<{ results: BulkResult[] }>('POST', '/deploy/requests/approve', b).then((r) => r.results));
+
+export type { DeployOptions } from '@/lib/deploy/page';
+
+export function useDeployOptions(project: string | undefined) {
+  return useQuery({
+    queryKey: [...deployKeys.all, 'options', project ?? ''] as const,
+    queryFn: () => get<import('@/lib/deploy/page').DeployOptions>(`/deploy/options${qs({ project })}`),
+  });
+}

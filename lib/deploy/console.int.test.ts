@@ -18,7 +18,9 @@ import { ClusterManager } from '@/lib/cluster/sim/controllers/manager';
 import { runFor } from '@/lib/cluster/sim/controllers/testing';
 import { body, call, request, type RequestOptions } from '@/lib/testing/http';
 import { fixedClock } from '@/lib/testing/clock';
-import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
+import { loadCaller, setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
+import { clientsByName, getObject } from '@/lib/cluster/adapter';
+import { createThirdRegistry } from '@/lib/images/third-registries';
 import { appBody } from '@/lib/catalog/testing/fixtures';
 import { refreshPodCounts } from './live';
 import { advanceRollouts } from './worker';
@@ -224,5 +226,22 @@ describe('console deploy API', () => {
     expect(after.body.deployment).toMatchObject({ status: 9, deployType: 4, editable: false });
     const pods = await api(podsRoute, `/api/pier/deploy/deployments/${id}/pods`, { params: p });
     expect(pods.body.clusters).toEqual([]);
+  });
+
+  it('a version with repositoryId gets its dockerconfigjson pull Secret written before the workload', async () => {
+    const ctx = { db: w.db, user: await loadCaller(w.db, 'dev'), clock, source: 'test' };
+    await createThirdRegistry(ctx, { name: 'hub', address: 'registry.example.com:5000', username: 'robot', password: 's3cret' });
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'priv', version: '1.0', image: 'registry.example.com:5000/team/priv:1', repositoryId: 'hub' }) })).status).toBe(200);
+    const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { as: 'ops', json: { deployName: 'priv', appName: 'priv', version: '1.0', cluster: 'local', nodeLabel: '', comment: '', projectName: 'alpha' } });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe(1);
+    await advanceRollouts(w.db, clock);
+    const c = await clientsByName(w.db, 'local');
+    const secret = await getObject(c, { apiVersion: 'v1', kind: 'Secret' }, 'pier-registry-hub', 'alpha') as { type?: string; data?: Record<string, string> };
+    expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
+    const config = JSON.parse(Buffer.from(secret.data!['.dockerconfigjson'], 'base64').toString());
+    expect(config).toEqual({ auths: { 'registry.example.com:5000': { username: 'robot', password: 's3cret', auth: Buffer.from('robot:s3cret').toString('base64') } } });
+    const dep = await getObject(c, { apiVersion: 'apps/v1', kind: 'Deployment' }, 'priv', 'alpha') as { spec: { template: { spec: { imagePullSecrets?: { name: string }[] } } } };
+    expect(dep.spec.template.spec.imagePullSecrets).toEqual([{ name: 'pier-registry-hub' }]);
   });
 });

@@ -68,6 +68,11 @@ function container(spec: AppSpec, name: string): Record<string, unknown> {
   return c;
 }
 
+/** The pull Secret's name for a third-party registry (`repositoryId`), as a DNS name. */
+export function pullSecretName(repositoryId: string): string {
+  return `pier-registry-${repositoryId.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}`;
+}
+
 /** The Deployment or DaemonSet, a ClusterIP Service when the version exposes ports, an HPA when isHPA. */
 export function objectsOf(spec: AppSpec, t: Target): KubeObj[] {
   const selector = { [DEPLOYMENT_LABEL]: t.deployName };
@@ -78,7 +83,7 @@ export function objectsOf(spec: AppSpec, t: Target): KubeObj[] {
   });
   const podSpec: Record<string, unknown> = { containers: [container(spec, t.appName)], ...placementOf(t.nodeSelector ?? []) };
   if (spec.volume.length) podSpec.volumes = spec.volume.map((v, i) => ({ name: `vol-${i}`, hostPath: { path: v.hostPath } }));
-  if (spec.repositoryId) podSpec.imagePullSecrets = [{ name: `pier-registry-${spec.repositoryId.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}` }];
+  if (spec.repositoryId) podSpec.imagePullSecrets = [{ name: pullSecretName(spec.repositoryId) }];
   const template = { metadata: { labels }, spec: podSpec };
   const out: KubeObj[] = [];
   if (spec.deployType === 'deployment') {

@@ -1,5 +1,7 @@
 import type { Ctx } from '../context';
 import { listAppVersions } from '../catalog/list';
+import { owningProject } from '../catalog/project';
+import { projectClusters } from './targets';
 import { getDeployment, listRequests, type DeploymentView, type RequestView } from './list';
 import { editable } from './states';
 
@@ -27,4 +29,23 @@ export async function deploymentPage(ctx: Ctx, seq: number): Promise<DeploymentP
     versions,
     rollbackTo: d.history.filter((v) => v !== d.version),
   };
+}
+
+export interface DeployOptions {
+  project: string;
+  /** Deployable (spec) versions of the project's applications, newest first. */
+  versions: { appName: string; version: string; image: string | null }[];
+  /** Clusters the project may deploy to, with their labels (for the selector). */
+  clusters: { name: string; labels: Record<string, string> }[];
+}
+
+/** What the request form offers: the project's versions and the clusters it may use. */
+export async function deployOptions(ctx: Ctx, projectName?: string): Promise<DeployOptions> {
+  const project = await owningProject(ctx, projectName);
+  const { items } = await listAppVersions(ctx, { pageSize: 0 });
+  const versions = items
+    .filter((v) => v.projectId === project.id && v.kind === 'spec')
+    .map((v) => ({ appName: v.appName, version: v.version, image: v.spec?.image ?? null }));
+  const clusters = (await projectClusters(ctx.db, project.departmentId)).map((c) => ({ name: c.name, labels: c.labels }));
+  return { project: project.name, versions, clusters };
 }

@@ -22,6 +22,7 @@ import type { Clock } from '../context';
 import { PierError } from '../errors';
 import { objectsOf } from './objects';
 import { refreshPodCounts } from './live';
+import { ensurePullSecret } from './pull-secret';
 import { applyObjects, appliedBy, clientsOf, ensureNamespace, liveObjects, observe, removeAll } from './kube';
 import { DeployStatus, DeployType } from './states';
 import { nodeSelectorOf } from './targets';
@@ -83,6 +84,7 @@ async function apply(db: Db, clock: Clock, r: DeployRequestRow): Promise<void> {
         await removeAll(c, await liveObjects(c, d.namespace, d.name));
       } else {
         await ensureNamespace(c, d.namespace, d.projectId);
+        await ensurePullSecret(c, db, d.projectId, d.namespace, v.spec?.repositoryId);
         const live = await liveObjects(c, d.namespace, d.name);
         if (!appliedBy(live, r.id)) await applyObjects(c, desired, r.id, live);
       }

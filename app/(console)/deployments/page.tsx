@@ -1,8 +1,8 @@
-import { AreaPage } from '../_shell/area-page';
 import { titled } from '../_server/page-title';
+import { DeploymentsPage } from './deployments-page';
 
 export const generateMetadata = titled('nav.deployments');
 
 export default function Page() {
-  return <AreaPage area="deployments" icon="deployments" />;
+  return <DeploymentsPage />;
 }

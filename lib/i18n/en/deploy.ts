@@ -110,6 +110,7 @@ export const deployEn = {
     anyNode: 'Any node',
     namespace: 'Namespace',
     current: 'Current version',
+    history: 'Versions it ran',
     timeline: 'Timeline',
     podsTitle: 'Pods per cluster',
     podsNone: 'No pods.',

@@ -107,6 +107,7 @@ export const deployZh: typeof deployEn = {
     anyNode: '任意节点',
     namespace: '命名空间',
     current: '当前版本',
+    history: '运行过的版本',
     timeline: '时间线',
     podsTitle: '各集群的 Pod',
     podsNone: '没有 Pod。',
