@@ -3,13 +3,16 @@ import { createServer as createHttpsServer } from 'node:https';
 import next from 'next';
 import { dataDir } from '../../db/client';
 import { startControllers } from '../cluster/sim/controllers/start';
+import { startControllersThread } from '../cluster/sim/controllers/thread';
 import { systemClock } from '../context';
 import { startDeployWorker } from '../deploy/worker';
 import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
 import { installCatalogImageResolver } from '../images/kubelet-resolver';
 import { getStore } from '../http/store';
+import { answerK8s } from '../cluster/sim/api/node-entry';
 import { ensureTls } from '../tls/certs';
 import { dualProtocolServer } from '../tls/sniff';
+import { cancelOpenBodies } from '../http/node/web-bridge';
 
 /**
  * Serves the built console. A thin Node server in front of Next.js, so that
@@ -24,6 +27,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     req.headers[PATH_HEADER] = req.url ?? '/';
+    if (process.env.PIER_K8S_VIA_NEXT !== '1' && answerK8s(req, res)) return;
     void handle(req, res);
   };
   const tls = ensureTls(dataDir());
@@ -34,11 +38,15 @@ export async function serve(opts: { root: string; port: number; host?: string })
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  // The simulated clusters' controllers run in the serving process (one leader per cluster on PostgreSQL).
-  installCatalogImageResolver((await getStore()).db);
-  const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null : startControllers(await getStore());
-  startDeployWorker((await getStore()).db, systemClock);
-  const stop = () => void (controllers?.stop() ?? Promise.resolve()).finally(() => {
+  // The simulated clusters' controllers run in Pier's process (one leader per cluster on PostgreSQL):
+  // on PostgreSQL in a worker thread of their own, on PGlite on the serving thread, which owns the database.
+  const store = await getStore();
+  installCatalogImageResolver(store.db);
+  const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null
+    : store.driver === 'pg' && process.env.PIER_SIM_CONTROLLERS !== 'inline' ? startControllersThread()
+      : startControllers(store);
+  startDeployWorker(store.db, systemClock);
+  const stop = () => void Promise.all([controllers?.stop(), cancelOpenBodies()]).finally(() => {
     server.close(() => process.exit(0));
     // Idle keep-alive connections belong to the inner servers and would hold close() open.
     plain.closeIdleConnections();

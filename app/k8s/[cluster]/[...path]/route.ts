@@ -1,15 +1,10 @@
-import { serveK8s } from '@/lib/cluster/sim/api/serve';
-import { k8sDialect } from '@/lib/cluster/sim/api/dialect';
-import { route } from '@/lib/http/route';
+import { k8sHandler } from '@/lib/cluster/sim/api/handler';
 
-type Params = { cluster: string; path: string[] };
-
-/** A simulated cluster's Kubernetes API: /k8s/<cluster>/api/v1/..., /apis/..., /version. */
-const handler = route<Params>(k8sDialect, ({ req, ctx, params }) => serveK8s(ctx, req, params.cluster, params.path));
-
+// `npm start` answers /k8s/ before Next.js sees it (lib/cluster/sim/api/node-entry.ts);
+// this route serves the same handler wherever Next.js is the server.
 export const dynamic = 'force-dynamic';
-export const GET = handler;
-export const POST = handler;
-export const PUT = handler;
-export const PATCH = handler;
-export const DELETE = handler;
+export const GET = k8sHandler;
+export const POST = k8sHandler;
+export const PUT = k8sHandler;
+export const PATCH = k8sHandler;
+export const DELETE = k8sHandler;
