@@ -46,3 +46,25 @@ export function rolloutComplete(d: DeploymentLike | undefined): boolean {
   const want = (d.spec as { replicas?: number } | undefined)?.replicas;
   return (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1) && s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want;
 }
+
+type K8sCall = (method: string, path: string, body?: unknown, contentType?: string) => Promise<unknown>;
+
+/**
+ * The issue's rolling update: a Deployment of `replicas` nginx:alpine pods in
+ * a namespace of its own, created and waited for, then its image changed;
+ * wall time of each until `rolloutComplete`, polled every 100 ms.
+ */
+export async function timeRollout(k8s: K8sCall, replicas: number): Promise<Record<string, number>> {
+  const ns = 'bench-roll';
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const p = `/apis/apps/v1/namespaces/${ns}/deployments/roll`;
+  const t0 = Date.now();
+  await k8s('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, benchDeployment('roll', ns, replicas, 'nginx:alpine'));
+  while (!rolloutComplete((await k8s('GET', p)) as DeploymentLike)) await sleep(100);
+  const scaledUp = (Date.now() - t0) / 1000;
+  const t1 = Date.now();
+  await k8s('PATCH', p, { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } }, 'application/strategic-merge-patch+json');
+  while (!rolloutComplete((await k8s('GET', p)) as DeploymentLike)) await sleep(100);
+  return { replicas, 'create → complete (s)': scaledUp, 'image change → complete (s)': (Date.now() - t1) / 1000 };
+}

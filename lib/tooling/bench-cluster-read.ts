@@ -16,6 +16,10 @@
  *     selector 500 a page following `continue`, as kubectl and client-node do.
  *  5. watch: a pod watch open on a namespace; pods patched one at a time; the
  *     delay from sending each PATCH to its event arriving on the stream.
+ *  6. rollout (PIER_BENCH_ROLLOUT, default 100 replicas; 0 skips it): the
+ *     issue's rolling update beside the 50,000 pods, timed as
+ *     `bench:cluster` does. Throughout: peak resident memory of Pier's
+ *     process tree, sampled every second.
  *
  * Sizes: PIER_BENCH_NODES (100), PIER_BENCH_DEPLOYMENTS (500),
  * PIER_BENCH_REPLICAS (100), PIER_BENCH_NAMESPACES (10). Numbers go to
@@ -32,8 +36,9 @@ import { systemClock } from '@/lib/context';
 import { findKind } from '@/lib/cluster/sim/kinds';
 import { listObjects, listObjectsJson, type Sim } from '@/lib/cluster/sim/store';
 import { fillCluster } from './bench-cluster-fill';
+import { timeRollout } from './bench-cluster-objects';
 import { freshDatabase, signIn } from './bench-server';
-import { percentiles, sleep } from './bench-stats';
+import { percentiles, sleep, treeRssMiB } from './bench-stats';
 import { watchDelay } from './bench-watch';
 import { prepareStore } from './setup';
 
@@ -47,6 +52,7 @@ const REPLICAS = Number(process.env.PIER_BENCH_REPLICAS || 100);
 const NAMESPACES = Number(process.env.PIER_BENCH_NAMESPACES || 10);
 const LIST_ROUNDS = Number(process.env.PIER_BENCH_LIST_ROUNDS || 20);
 const WATCH_PATCHES = Number(process.env.PIER_BENCH_WATCH_PATCHES || 100);
+const ROLLOUT_REPLICAS = Number(process.env.PIER_BENCH_ROLLOUT ?? 100);
 const PODS = findKind('', 'v1', 'pods')!;
 
 
@@ -70,6 +76,17 @@ async function signInRetried(): Promise<string> {
 interface ListBody {
   metadata: { resourceVersion: string; continue?: string };
   items: Array<{ metadata: { name: string; labels?: Record<string, string> } }>;
+}
+
+async function k8sCall(method: string, p: string, body?: unknown, contentType = 'application/json'): Promise<unknown> {
+  const res = await fetch(K8S + p, {
+    method,
+    headers: { ...auth(), ...(body === undefined ? {} : { 'content-type': contentType }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
 }
 
 async function get(p: string): Promise<ListBody> {
@@ -205,12 +222,16 @@ async function main(): Promise<void> {
   // prepareStore and openStore read these, as the server will.
   Object.assign(process.env, env);
   let child: ChildProcess | null = null;
+  let peakRss = 0;
+  let sampler: NodeJS.Timeout | undefined;
   try {
     console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}; load average ${load()}`);
     const filled = await fill();
     console.table([{ nodes: NODES, deployments: DEPLOYMENTS, pods: filled.pods, 'fill (s)': filled.seconds, resourceVersion: filled.rv }]);
     console.table(await inProcess(filled.clusterId));
     child = await startPier(env);
+    const pid = child.pid!;
+    sampler = setInterval(() => { peakRss = Math.max(peakRss, treeRssMiB(pid)); }, 1000);
     token = await signInRetried();
     const settled = await settle(filled.rv);
     console.log(`bench: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
@@ -222,8 +243,11 @@ async function main(): Promise<void> {
     // Irregular gaps, so no poll interval lines up with the patches.
     rows.push({ case: 'PATCH → watch event (ms)', ...(await watchDelay({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) })) });
     console.table(rows);
+    if (ROLLOUT_REPLICAS > 0) console.table([await timeRollout(k8sCall, ROLLOUT_REPLICAS)]);
+    console.log(`peak resident memory of Pier (process tree, sampled each second): ${peakRss} MiB`);
     console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
   } finally {
+    clearInterval(sampler);
     if (child) {
       const c = child;
       const exited = new Promise((r) => c.once('exit', r));

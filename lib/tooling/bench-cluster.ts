@@ -20,7 +20,7 @@
  * Everything goes over HTTP to /k8s/local with an admin token, as kubectl
  * or the adapter would. Numbers go to docs/performance.md by hand.
  */
-import { benchDeployment, benchNode, rolloutComplete } from './bench-cluster-objects';
+import { benchDeployment, benchNode, timeRollout } from './bench-cluster-objects';
 import { signIn, withBenchServer } from './bench-server';
 import { percentiles, sleep, treeRssMiB } from './bench-stats';
 import { watchDelay } from './bench-watch';
@@ -152,20 +152,6 @@ async function listByLabel(rounds: number): Promise<Record<string, number>> {
   return percentiles(samples);
 }
 
-async function rollout(): Promise<Record<string, number>> {
-  const ns = 'bench-roll';
-  await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  const p = `/apis/apps/v1/namespaces/${ns}/deployments/roll`;
-  const t0 = Date.now();
-  await k8s('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, benchDeployment('roll', ns, ROLLOUT_REPLICAS, 'nginx:alpine'));
-  while (!rolloutComplete(await k8s('GET', p))) await sleep(100);
-  const scaledUp = (Date.now() - t0) / 1000;
-  const t1 = Date.now();
-  await k8s('PATCH', p, { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } }, 'application/strategic-merge-patch+json');
-  while (!rolloutComplete(await k8s('GET', p))) await sleep(100);
-  return { replicas: ROLLOUT_REPLICAS, 'create → complete (s)': scaledUp, 'image change → complete (s)': (Date.now() - t1) / 1000 };
-}
-
 withBenchServer({ port: PORT, password: PASSWORD }, async (server) => {
   let peakRss = 0;
   const sample = () => {
@@ -178,7 +164,7 @@ withBenchServer({ port: PORT, password: PASSWORD }, async (server) => {
     if (only.includes('load')) console.table([await load()]);
     if (only.includes('list')) console.table([{ case: 'list pods by label, 500 a page (ms)', ...(await listByLabel(40)) }]);
     if (only.includes('watch')) console.table([{ case: 'patch → watch event (ms)', ...(await watchDelay({ k8s: K8S, headers: headers(), namespace: 'bench-0', patches: 50, gap: () => 137 })) }]);
-    if (only.includes('rollout')) console.table([await rollout()]);
+    if (only.includes('rollout')) console.table([await timeRollout(k8s, ROLLOUT_REPLICAS)]);
     sample();
     console.log(`peak resident memory of Pier (process tree): ${peakRss} MiB`);
   } finally {
