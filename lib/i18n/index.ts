@@ -5,6 +5,7 @@ import { consoleEn } from './en/console';
 import { deployEn } from './en/deploy';
 import { imagesEn } from './en/images';
 import { workloadsEn } from './en/workloads';
+import { workloadEditorEn } from './en/workload-editor';
 import { adminZh } from './zh/admin';
 import { appsZh } from './zh/apps';
 import { clustersZh } from './zh/clusters';
@@ -12,13 +13,14 @@ import { consoleZh } from './zh/console';
 import { deployZh } from './zh/deploy';
 import { imagesZh } from './zh/images';
 import { workloadsZh } from './zh/workloads';
+import { workloadEditorZh } from './zh/workload-editor';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn, ...workloadsEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn, ...workloadsEn, ...workloadEditorEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh, ...workloadsZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh, ...workloadsZh, ...workloadEditorZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

@@ -1,0 +1,28 @@
+/**
+ * The form's values without what an untouched input leaves behind: undefined
+ * fields, and objects and lists that end up empty (`security: {}`,
+ * `env: []`). Without this an untouched form would differ from the live
+ * workload and make `securityContext: {}` in the YAML. `access` stays even
+ * when empty: an ExternalName access mode has no ports but the list is required.
+ */
+export function prune<T>(value: T): T {
+  return pruneAny(value, '') as T;
+}
+
+const KEEP_EMPTY = new Set(['access', 'containers']);
+
+function pruneAny(v: unknown, key: string): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map((x) => pruneAny(x, '')).filter((x) => x !== undefined);
+    return items.length || KEEP_EMPTY.has(key) ? items : undefined;
+  }
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = pruneAny(x, k);
+      if (p !== undefined) out[k] = p;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return v;
+}
