@@ -46,7 +46,7 @@ function ImageFields({ base }: { base: string }) {
       <div className={grid}>
         <TextField name={`${base}.image.image`} label={t('wle.containers.imageAddr')} optional={false} placeholder="nginx" className="sm:col-span-2" />
         <TextField name={`${base}.image.image_version`} label={t('wle.containers.version')} optional={false} placeholder="alpine" />
-        <SelectField name={`${base}.image.image_pull_policy`} label={t('wle.containers.pullPolicy')} optional options={PULL_POLICIES.map((p) => ({ value: p, label: p }))} />
+        <SelectField name={`${base}.image.image_pull_policy`} label={t('wle.containers.pullPolicy')} optional emptyLabel={t('wle.containers.pullDefault')} options={PULL_POLICIES.map((p) => ({ value: p, label: p }))} />
       </div>
       <PartError name={`${base}.image`} />
     </fieldset>

@@ -21,7 +21,7 @@ export function MountList({ base }: { base: string }) {
           <SelectField name={`${base}.volume_mounts.${i}.volume_name`} label={t('wle.mounts.volume')} options={names.map((n) => ({ value: n, label: n }))} />
           <TextField name={`${base}.volume_mounts.${i}.mount_path`} label={t('wle.mounts.path')} optional={false} placeholder="/data" />
           <TextField name={`${base}.volume_mounts.${i}.sub_path`} label={t('wle.mounts.subPath')} />
-          <div className="sm:mt-8"><CheckField name={`${base}.volume_mounts.${i}.read_only`} label={t('wle.mounts.readOnly')} /></div>
+          <div className="sm:mt-8"><CheckField name={`${base}.volume_mounts.${i}.read_only`} label={t('wle.mounts.readOnly')} optional={false} /></div>
           <Button size="sm" variant="dangerGhost" className="sm:mt-7" onClick={() => remove(i)}>{t('wle.remove')}</Button>
         </div>
       ))}

@@ -43,3 +43,11 @@ describe('editable', () => {
     expect(editable(read)).toEqual(live);
   });
 });
+
+describe('editPlan compares values, not how they are written', () => {
+  it('key order and empty parts are no change', () => {
+    const read = structuredClone(live);
+    read.access_mode![0] = { access: read.access_mode![0].access, type: 'NodePort', name: 'web', annotations: {} };
+    expect(editPlan(read, live)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Workload } from '@/lib/dialects/ecns/workloads';
 import type { PatchActionName } from '@/lib/dialects/ecns/workloads-requests';
+import { canonical } from './prune';
 
 /** One PATCH /workloads/workload/<name>/?action=… call of an edit. */
 export interface PlannedAction {
@@ -7,7 +8,7 @@ export interface PlannedAction {
   body: Record<string, unknown>;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * The PATCH actions that turn the live workload into the edited one, one per

@@ -58,8 +58,10 @@ export function NumberField({ name, label, hint, disabled, className, step }: {
   );
 }
 
-export function SelectField({ name, label, options, optional = false, disabled, className, hint }: {
+export function SelectField({ name, label, options, optional = false, disabled, className, hint, emptyLabel }: {
   name: AnyPath; label: React.ReactNode; options: readonly { value: string; label: React.ReactNode }[]; optional?: boolean; disabled?: boolean; className?: string; hint?: React.ReactNode;
+  /** What the empty choice of an optional select says (default: "None"). */
+  emptyLabel?: string;
 }) {
   const { register } = useFormContext<WorkloadInput>();
   const t = useT();
@@ -68,19 +70,20 @@ export function SelectField({ name, label, options, optional = false, disabled, 
   return (
     <Field id={id} label={label} error={error} className={className} hint={hint}>
       <Select {...described(id, error, !!hint)} disabled={disabled} {...register(asPath(name), { setValueAs: optional ? emptyToUndefined : (v) => v })}>
-        {optional ? <option value="">{t('wle.none')}</option> : null}
+        {optional ? <option value="">{emptyLabel ?? t('wle.none')}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </Select>
     </Field>
   );
 }
 
-export function CheckField({ name, label, disabled }: { name: AnyPath; label: React.ReactNode; disabled?: boolean }) {
+/** `optional`: unchecked is absent (most flags); otherwise false (a required boolean such as a mount's read_only). */
+export function CheckField({ name, label, disabled, optional = true }: { name: AnyPath; label: React.ReactNode; disabled?: boolean; optional?: boolean }) {
   const { register } = useFormContext<WorkloadInput>();
   const error = useFieldError(name);
   return (
     <div>
-      <Checkbox id={fieldId(name)} label={label} disabled={disabled} {...register(asPath(name), { setValueAs: (v) => (v ? true : undefined) })} />
+      <Checkbox id={fieldId(name)} label={label} disabled={disabled} {...register(asPath(name), { setValueAs: (v) => (v ? true : optional ? undefined : false) })} />
       <FieldMessage message={error} />
     </div>
   );

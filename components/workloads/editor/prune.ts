@@ -26,3 +26,13 @@ function pruneAny(v: unknown, key: string): unknown {
   }
   return v;
 }
+
+/** A stable text of a value for comparing: pruned, keys sorted (the form and the server order keys differently). */
+export function canonical(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(sort(prune(value)) ?? null);
+}

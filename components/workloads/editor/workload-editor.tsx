@@ -22,7 +22,7 @@ import { ContainerCard } from './container-card';
 import { editable, editPlan } from './edit-plan';
 import { Section } from './fields';
 import { NamespacePicker } from './namespace-picker';
-import { prune } from './prune';
+import { canonical, prune } from './prune';
 import { ReviewTab } from './review-tab';
 import { NetworkSection, SchedulingSection } from './scheduling-network-section';
 import { objectIssues, placeServerErrors } from './server-errors';
@@ -90,7 +90,7 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
     const back = workloadFromDocs(r.docs, namespace);
     if (!back.ok) return setYamlState({ kind: 'unrepresented', reasons: back.reasons });
     setYamlState({ kind: 'ok' });
-    if (JSON.stringify(back.workload) !== JSON.stringify(current())) {
+    if (canonical(back.workload) !== canonical(current())) {
       form.reset(back.workload as WorkloadInput, { keepDefaultValues: true });
       void form.trigger();
     }
@@ -98,7 +98,7 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
 
   const review = async () => {
     setProblem(null);
-    const ok = await form.trigger();
+    const ok = await form.trigger(undefined, { shouldFocus: true });
     if (!ok) {
       setTab('form');
       setProblem(t('wle.review.invalid'));
