@@ -1,5 +1,5 @@
 import type { Service } from 'kubernetes-types/core/v1';
-import { kube, type PropagationPolicy } from '@/lib/cluster/adapter';
+import { kube, noteWrite, type PropagationPolicy } from '@/lib/cluster/adapter';
 import { deleteObject } from '@/lib/cluster/adapter';
 import type { WorkloadRef } from '@/lib/dialects/ecns/workloads';
 import type { Ctx } from '@/lib/context';
@@ -34,9 +34,10 @@ async function deleteWorkloadObject(sc: WorkloadScope, w: WorkloadRef, o: Delete
   }
   await kube(async () => {
     const { path } = await sc.c.objects.pathOf(ref.apiVersion, ref.kind, sc.namespace, w.name);
-    return sc.c.objects.send('DELETE', path, {
+    await sc.c.objects.send('DELETE', path, {
       body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: o.delete_policy ?? 'Background', gracePeriodSeconds: 0 },
     });
+    noteWrite(sc.c, ref, w.name, sc.namespace, undefined, true);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import { clientsFor, getObject, kube, listAll } from '@/lib/cluster/adapter';
+import { clientsFor, getObject, kube, listAll, noteWrite } from '@/lib/cluster/adapter';
 import { cachedList } from '@/lib/cluster/adapter/cache';
 import { clusterFor } from '@/lib/cluster/namespaces/current';
 import { kubeFor } from '@/lib/cluster/namespaces/kube';
@@ -96,7 +96,8 @@ export async function listPods(ctx: Ctx, q: PodListQuery) {
     const want = q.status.toLowerCase();
     pods = pods.filter((p) => podState(p).toLowerCase() === want || (p.status?.phase ?? '').toLowerCase() === want);
   }
-  const sorted = [...pods].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)));
+  // Pod names are DNS names: code-unit order is their order, and far cheaper than localeCompare at 20,000 pods.
+  const sorted = [...pods].sort((a, b) => (String(a.metadata?.name) < String(b.metadata?.name) ? -1 : 1));
   const start = (q.page - 1) * q.page_size;
   return { pods: sorted.slice(start, start + q.page_size).map(rowOf), total: sorted.length, page: q.page, page_size: q.page_size };
 }
@@ -146,6 +147,7 @@ export async function deletePod(ctx: Ctx, name: string, force: boolean): Promise
     if (err instanceof NotFound) throw new NotFound('pod', `pod "${name}" not found in namespace "${sc.namespace}"`);
     throw err;
   });
+  noteWrite(sc.c, POD, name, sc.namespace, undefined, true);
   await auditWorkloads(sc, force ? 'force-delete' : 'delete', [{ type: 'Pod', name }]).catch(() => undefined);
 }
 

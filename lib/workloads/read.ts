@@ -2,12 +2,13 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Node, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import { getObject, listAll } from '@/lib/cluster/adapter';
+import { cachedList } from '@/lib/cluster/adapter/cache';
 import type { Workload, WorkloadType } from '@/lib/dialects/ecns/workloads';
 import { NotFound } from '@/lib/errors';
 import { ingressesOf, servicesOf, type NodeAddresses } from './access';
 import type { WorkloadObject } from './bundle';
 import { workloadFromKube } from './from-kube';
-import { HPA, INGRESS, NODE, POD, PVC, SERVICE, WORKLOAD_REF } from './kinds';
+import { POD, WORKLOAD_REF } from './kinds';
 import { WORKLOAD_LABEL } from './labels';
 import type { WorkloadScope } from './scope';
 import { selectorString } from './selector';
@@ -23,19 +24,23 @@ export interface Neighbours {
   nodes?: NodeAddresses;
 }
 
+/**
+ * From the adapter's watch-fed caches (one list and watch per kind and
+ * cluster; Pier's own writes are waited for), so a page of workloads costs
+ * no list call. Returned arrays are the cache's: read only.
+ */
 export async function readNeighbours(sc: WorkloadScope, o: { nodes?: boolean } = {}): Promise<Neighbours> {
-  const ns = { namespace: sc.namespace };
   const [services, ingresses, hpas, claims, nodes] = await Promise.all([
-    listAll(sc.c, SERVICE, ns),
-    listAll(sc.c, INGRESS, ns),
-    listAll(sc.c, HPA, ns),
-    listAll(sc.c, PVC, { ...ns, labelSelector: WORKLOAD_LABEL }),
-    o.nodes ? listAll(sc.c, NODE) : Promise.resolve(undefined),
+    cachedList(sc.c, 'services', sc.namespace),
+    cachedList(sc.c, 'ingresses', sc.namespace),
+    cachedList(sc.c, 'hpas', sc.namespace),
+    cachedList(sc.c, 'pvcs', sc.namespace),
+    o.nodes ? cachedList(sc.c, 'nodes') : Promise.resolve(undefined),
   ]);
   return {
-    services: services.items as Service[], ingresses: ingresses.items as Ingress[], hpas: hpas.items as HorizontalPodAutoscaler[],
-    claims: claims.items as PersistentVolumeClaim[],
-    ...(nodes ? { nodes: nodeAddresses(nodes.items as Node[]) } : {}),
+    services: services.items as unknown as Service[], ingresses: ingresses.items as unknown as Ingress[], hpas: hpas.items as unknown as HorizontalPodAutoscaler[],
+    claims: (claims.items as unknown as PersistentVolumeClaim[]).filter((c) => c.metadata?.labels?.[WORKLOAD_LABEL] !== undefined),
+    ...(nodes ? { nodes: nodeAddresses(nodes.items as unknown as Node[]) } : {}),
   };
 }
 

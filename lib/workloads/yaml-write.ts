@@ -1,4 +1,4 @@
-import { getObject, kube, kubeStatusOf, type KubeObject } from '@/lib/cluster/adapter';
+import { getObject, kube, kubeStatusOf, noteWrite, type KubeObject } from '@/lib/cluster/adapter';
 import { mutate, recordAudit } from '@/lib/audit/record';
 import type { Ctx } from '@/lib/context';
 import { WORKLOAD_TYPES } from '@/lib/dialects/ecns/workloads';
@@ -27,6 +27,7 @@ async function send(sc: RawScope, mode: Mode, o: KubeObject, dryRun: boolean): P
     // Strict like kubectl: a mistyped field in hand-written YAML is refused, not silently dropped.
     return sc.c.objects.send<KubeObject>(mode === 'create' ? 'POST' : 'PUT', path, { body, query: { fieldValidation: 'Strict', dryRun: dryRun ? 'All' : undefined } });
   });
+  if (!dryRun) noteWrite(sc.c, { apiVersion: o.apiVersion!, kind: o.kind! }, o.metadata!.name, sc.namespace, answer);
   return { apiVersion: o.apiVersion, kind: o.kind, ...answer };
 }
 

@@ -3,13 +3,22 @@ import type { PierError } from '@/lib/errors';
 import type { KubeClients } from './connect';
 import { toPierError } from './errors';
 import { listAll, type KindRef, type KubeObject } from './objects';
+import { ownWriteKey, pendingWrites, shows } from './own-writes';
 
 /** The lists the console shows most, kept per cluster by list+watch instead of listed per request. */
-export const CACHED: Record<'nodes' | 'pods' | 'namespaces', KindRef & { path: string }> = {
+export const CACHED = {
   nodes: { apiVersion: 'v1', kind: 'Node', path: '/api/v1/nodes' },
   pods: { apiVersion: 'v1', kind: 'Pod', path: '/api/v1/pods' },
   namespaces: { apiVersion: 'v1', kind: 'Namespace', path: '/api/v1/namespaces' },
-};
+  // The workload list (lib/workloads/list.ts): the workloads and what each one's view is made from.
+  deployments: { apiVersion: 'apps/v1', kind: 'Deployment', path: '/apis/apps/v1/deployments' },
+  statefulsets: { apiVersion: 'apps/v1', kind: 'StatefulSet', path: '/apis/apps/v1/statefulsets' },
+  daemonsets: { apiVersion: 'apps/v1', kind: 'DaemonSet', path: '/apis/apps/v1/daemonsets' },
+  services: { apiVersion: 'v1', kind: 'Service', path: '/api/v1/services' },
+  ingresses: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', path: '/apis/networking.k8s.io/v1/ingresses' },
+  hpas: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', path: '/apis/autoscaling/v2/horizontalpodautoscalers' },
+  pvcs: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', path: '/api/v1/persistentvolumeclaims' },
+} as const satisfies Record<string, KindRef & { path: string }>;
 export type CachedResource = keyof typeof CACHED;
 
 export interface CachedView<T extends KubeObject = KubeObject> {
@@ -106,13 +115,14 @@ function open(c: KubeClients, r: CachedResource): Entry {
 }
 
 /**
- * The cluster's nodes, pods or namespaces from a watch-fed cache. The first
+ * One kind of the cluster's objects (CACHED) from a watch-fed cache. The first
  * read of a cluster's resource lists it and starts a watch; later reads are
  * served from memory. If the first list fails, the error is thrown and the
  * next read tries again. If the watch breaks later, reads get the last known
  * state with `stale: true` while it restarts with backoff (1 s doubling to
  * 30 s), re-listing when the server says its version is too old (410).
- * Caches nobody read for 10 minutes are stopped.
+ * Caches nobody read for 10 minutes are stopped. A read first waits for the
+ * watch to deliver this process's own recent writes of the kind (own-writes.ts).
  */
 export async function cachedList<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource, namespace?: string): Promise<CachedView<T>> {
   const key = keyOf(c, r);
@@ -138,8 +148,15 @@ export async function cachedList<T extends KubeObject = KubeObject>(c: KubeClien
     }
   }
   const ref = CACHED[r];
+  await ownWritesSeen(e, ownWriteKey(c.cluster.id, ref));
   const items = e.lw.list(namespace).map((o) => ({ apiVersion: ref.apiVersion, kind: ref.kind, ...o }) as unknown as T);
   return { items, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+/** Waits (briefly, see own-writes.ts) until the watch has delivered this process's own recent writes of the kind. */
+async function ownWritesSeen(e: Entry, key: string): Promise<void> {
+  const seen = (w: Parameters<typeof shows>[1]) => shows(e.lw.get(w.name, w.namespace || undefined) as KubeObject | undefined, w);
+  while (!e.stale && pendingWrites(key, seen).length) await new Promise((r) => setTimeout(r, 5));
 }
 
 /** Stops the caches of one cluster (edited, removed) or of all (tests, shutdown). */

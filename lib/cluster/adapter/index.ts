@@ -17,3 +17,4 @@ export { parseKubeconfig, simulatedKubeconfig, type KubeconfigDoc, type ParsedKu
 export { SYSTEM_USER } from './identity';
 export { selfUrl } from './self-url';
 export { followPodLogs } from './log-stream';
+export { noteWrite } from './own-writes';

@@ -3,6 +3,7 @@ import type { KubeClients } from './connect';
 import { kube, kubeStatusOf, toPierError } from './errors';
 import type { PierError } from '@/lib/errors';
 import type { ObjectMeta } from '../object-meta';
+import { noteWrite } from './own-writes';
 
 /** A Kubernetes object as JSON on the wire. */
 export interface KubeObject {
@@ -81,7 +82,9 @@ export async function getObject<T extends KubeObject = KubeObject>(c: KubeClient
 export async function createObject<T extends KubeObject = KubeObject>(c: KubeClients, obj: T): Promise<T> {
   return kube(async () => {
     const { path } = await c.objects.pathOf(refOf(obj).apiVersion, refOf(obj).kind, obj.metadata?.namespace);
-    return c.objects.send<T>('POST', path, { body: obj });
+    const made = await c.objects.send<T>('POST', path, { body: obj });
+    noteWrite(c, refOf(obj), made.metadata?.name, made.metadata?.namespace, made);
+    return made;
   });
 }
 
@@ -89,7 +92,9 @@ export async function createObject<T extends KubeObject = KubeObject>(c: KubeCli
 export async function replaceObject<T extends KubeObject = KubeObject>(c: KubeClients, obj: T): Promise<T> {
   return kube(async () => {
     const { path } = await c.objects.pathOf(refOf(obj).apiVersion, refOf(obj).kind, obj.metadata?.namespace, obj.metadata?.name);
-    return c.objects.send<T>('PUT', path, { body: obj });
+    const put = await c.objects.send<T>('PUT', path, { body: obj });
+    noteWrite(c, refOf(obj), obj.metadata?.name, obj.metadata?.namespace, put);
+    return put;
   });
 }
 
@@ -125,7 +130,9 @@ export async function mergePatch<T extends KubeObject = KubeObject>(
 ): Promise<T> {
   return kube(async () => {
     const { path } = await c.objects.pathOf(ref.apiVersion, ref.kind, namespace, name);
-    return c.objects.send<T>('PATCH', o.subresource ? `${path}/${o.subresource}` : path, { body: patch, contentType: PatchStrategy.MergePatch });
+    const patched = await c.objects.send<T>('PATCH', o.subresource ? `${path}/${o.subresource}` : path, { body: patch, contentType: PatchStrategy.MergePatch });
+    noteWrite(c, ref, name, namespace, patched);
+    return patched;
   });
 }
 
@@ -135,7 +142,9 @@ export async function jsonPatch<T extends KubeObject = KubeObject>(
 ): Promise<T> {
   return kube(async () => {
     const { path } = await c.objects.pathOf(ref.apiVersion, ref.kind, namespace, name);
-    return c.objects.send<T>('PATCH', o.subresource ? `${path}/${o.subresource}` : path, { body: ops, contentType: PatchStrategy.JsonPatch });
+    const patched = await c.objects.send<T>('PATCH', o.subresource ? `${path}/${o.subresource}` : path, { body: ops, contentType: PatchStrategy.JsonPatch });
+    noteWrite(c, ref, name, namespace, patched);
+    return patched;
   });
 }
 
@@ -146,9 +155,11 @@ export async function deleteObject(
 ): Promise<KubeObject> {
   return kube(async () => {
     const { path } = await c.objects.pathOf(ref.apiVersion, ref.kind, namespace, name);
-    return c.objects.send<KubeObject>('DELETE', path, {
+    const answer = await c.objects.send<KubeObject>('DELETE', path, {
       body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: o.propagationPolicy ?? 'Background', ...(o.preconditions ? { preconditions: o.preconditions } : {}) },
     });
+    noteWrite(c, ref, name, namespace, undefined, true);
+    return answer;
   });
 }
 
