@@ -68,7 +68,7 @@ export function AppForm({ initial, project, fixedName, onCancel }: { initial: Ap
             <FormInput id="app-version" label={t('apps.form.version')} hint={t('apps.form.versionHint')} error={errors.version} reg={register('version')} />
           </div>
           <Field id="app-deploy-type" label={t('apps.form.deployType')} error={ruleText(errors.deployType)}>
-            <Select {...described('app-deploy-type', errors.deployType?.message)} {...register('deployType', { deps: ['isHPA', ...REPLICAS] })}>
+            <Select {...described('app-deploy-type', errors.deployType?.message)} {...register('deployType', { deps: ['isHPA', ...REPLICAS], onChange: (e: { target: { value: string } }) => { if (e.target.value === 'daemonset') setValue('isHPA', false); } })}>
               <option value="deployment">{t('apps.form.deployment')}</option>
               <option value="daemonset">{t('apps.form.daemonset')}</option>
             </Select>
