@@ -6,6 +6,7 @@ import { deployEn } from './en/deploy';
 import { imagesEn } from './en/images';
 import { workloadsEn } from './en/workloads';
 import { workloadEditorEn } from './en/workload-editor';
+import { podsEn } from './en/pods';
 import { adminZh } from './zh/admin';
 import { appsZh } from './zh/apps';
 import { clustersZh } from './zh/clusters';
@@ -14,13 +15,14 @@ import { deployZh } from './zh/deploy';
 import { imagesZh } from './zh/images';
 import { workloadsZh } from './zh/workloads';
 import { workloadEditorZh } from './zh/workload-editor';
+import { podsZh } from './zh/pods';
 import type { Locale } from './locale';
 
 export * from './locale';
 
-const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn, ...workloadsEn, ...workloadEditorEn };
+const en = { ...consoleEn, ...adminEn, ...imagesEn, ...clustersEn, ...deployEn, ...appsEn, ...workloadsEn, ...workloadEditorEn, ...podsEn };
 export type Dictionary = typeof en;
-const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh, ...workloadsZh, ...workloadEditorZh };
+const zh: Dictionary = { ...consoleZh, ...adminZh, ...imagesZh, ...clustersZh, ...deployZh, ...appsZh, ...workloadsZh, ...workloadEditorZh, ...podsZh };
 
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 

@@ -1,8 +1,14 @@
-import { AreaPage } from '../_shell/area-page';
+import { Suspense } from 'react';
+import { PodsDashboard } from '@/components/pods/dashboard';
 import { titled } from '../_server/page-title';
 
 export const generateMetadata = titled('nav.pods');
 
 export default function Page() {
-  return <AreaPage area="pods" icon="pods" />;
+  // The dashboard reads its filters from the URL (useSearchParams), which needs a Suspense boundary.
+  return (
+    <Suspense>
+      <PodsDashboard />
+    </Suspense>
+  );
 }

@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { PodRow } from '@/lib/client/use-pods';
+import { useT } from '@/lib/i18n/react';
+import { age } from './format';
+import { PodStatusBadge } from './status-badge';
+
+const ROW_PX = 40;
+
+export function podHref(cluster: string, row: { namespace: string; name: string }): string {
+  return `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}?cluster=${encodeURIComponent(cluster)}`;
+}
+
+/**
+ * The dashboard's table, virtualized: only the rows in view (and a few
+ * around) are in the DOM, so 20,000 pods scroll like 20. ARIA table roles
+ * keep it a table for screen readers and for getByRole.
+ */
+export function PodTable({ cluster, rows, showNamespace, now, label }: { cluster: string; rows: PodRow[]; showNamespace: boolean; now: number; label: string }) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoizable; this component does not pass them down
+  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12, getItemKey: (i) => rows[i].uid });
+  const cols = showNamespace
+    ? 'grid-cols-[minmax(14rem,2fr)_minmax(7rem,1fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]'
+    : 'grid-cols-[minmax(14rem,2fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]';
+  const head = 'px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
+  const cell = 'truncate px-3 text-sm text-slate-700 dark:text-slate-300';
+  return (
+    <div
+      ref={scroller}
+      data-testid="pod-table"
+      className="h-[calc(100vh-24rem)] min-h-80 overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="min-w-[68rem]">
+        <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+          <div role="row" aria-rowindex={1} className={`grid ${cols}`}>
+            <div role="columnheader" className={head}>{t('pods.col.name')}</div>
+            {showNamespace ? <div role="columnheader" className={head}>{t('pods.col.namespace')}</div> : null}
+            <div role="columnheader" className={head}>{t('pods.col.status')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.ready')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.restarts')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.node')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.podIP')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.images')}</div>
+            <div role="columnheader" className={head}>{t('pods.col.age')}</div>
+          </div>
+        </div>
+        <div role="rowgroup" className="relative" style={{ height: v.getTotalSize() }}>
+          {v.getVirtualItems().map((item) => {
+            const r = rows[item.index];
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className={`absolute inset-x-0 top-0 grid ${cols} items-center border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50`}
+                style={{ height: ROW_PX, transform: `translateY(${item.start}px)` }}
+              >
+                <div role="cell" className={`${cell} font-medium`}>
+                  <Link href={podHref(cluster, r)} className="text-sky-700 hover:underline dark:text-sky-400" title={r.name}>{r.name}</Link>
+                </div>
+                {showNamespace ? <div role="cell" className={cell}>{r.namespace}</div> : null}
+                <div role="cell" className={cell}><PodStatusBadge status={r.status} group={r.group} /></div>
+                <div role="cell" className={`${cell} tabular-nums`}>{r.ready}</div>
+                <div role="cell" className={`${cell} tabular-nums`}>{r.restarts}</div>
+                <div role="cell" className={cell} title={r.node}>{r.node}</div>
+                <div role="cell" className={`${cell} font-mono text-xs`}>{r.podIP}</div>
+                <div role="cell" className={`${cell} font-mono text-xs`} title={r.images.join('\n')}>{r.images.join(', ')}</div>
+                <div role="cell" className={`${cell} tabular-nums`} title={r.created}>{age(r.created, now, t)}</div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

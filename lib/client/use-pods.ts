@@ -1,0 +1,97 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { applyPodMessages } from '@/lib/pods-console/apply';
+import type { PodList, PodQuery, PodStreamMessage } from '@/lib/pods-console/schema';
+import { get, qs } from './api';
+
+export type { PodList, PodQuery, PodRow, PodCounts } from '@/lib/pods-console/schema';
+
+export const podKeys = {
+  all: (cluster: string) => ['pods', cluster] as const,
+  scope: (cluster: string) => [...podKeys.all(cluster), 'scope'] as const,
+  list: (cluster: string, q: PodQuery) => [...podKeys.all(cluster), 'list', q] as const,
+  detail: (cluster: string, namespace: string, name: string) => [...podKeys.all(cluster), 'detail', namespace, name] as const,
+};
+
+export const podsBase = (cluster: string) => `/clusters/${encodeURIComponent(cluster)}/pods`;
+
+export function usePodScopeChoices(cluster: string) {
+  return useQuery({
+    queryKey: podKeys.scope(cluster),
+    queryFn: () => get<{ namespaces: string[]; current: string | null }>(`${podsBase(cluster)}/scope`),
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * The dashboard's rows. Listed once; after that the stream (usePodStream)
+ * keeps them current, so no polling and no refetch on focus.
+ */
+export function usePods(cluster: string, q: PodQuery, enabled = true) {
+  return useQuery({
+    queryKey: podKeys.list(cluster, q),
+    queryFn: () => get<PodList>(`${podsBase(cluster)}${qs(q)}`),
+    enabled,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: (n, err) => n < 2 && !((err as { status?: number }).status! >= 400 && (err as { status?: number }).status! < 500),
+  });
+}
+
+export type StreamState = 'connecting' | 'live' | 'reconnecting';
+
+/** Messages are applied in batches: one cache write (and one render) per burst, not per pod. */
+const FLUSH_MS = 150;
+
+/**
+ * Live updates of one list: an EventSource on the stream endpoint from the
+ * list's resourceVersion, applied to the react-query cache as they come.
+ * EventSource reconnects on its own after a drop, sending the last event
+ * id (a resourceVersion) so nothing is missed; RESYNC (the cluster forgot
+ * that version) and a refused stream make the list load again.
+ */
+export function usePodStream(cluster: string, q: PodQuery, resourceVersion: string | undefined): StreamState {
+  const qc = useQueryClient();
+  const [state, setState] = useState<StreamState>('connecting');
+  const key = JSON.stringify(q);
+  useEffect(() => {
+    if (!resourceVersion) return;
+    const query = JSON.parse(key) as PodQuery;
+    const queryKey = podKeys.list(cluster, query);
+    const es = new EventSource(`/api/pier${podsBase(cluster)}/stream${qs({ ...query, since: resourceVersion })}`);
+    let batch: PodStreamMessage[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const b = batch;
+      batch = [];
+      qc.setQueryData<PodList>(queryKey, (old) => (old ? applyPodMessages(old, b) : old));
+    };
+    es.onopen = () => setState('live');
+    es.onmessage = (e: MessageEvent<string>) => {
+      const m = JSON.parse(e.data) as PodStreamMessage;
+      if (m.type === 'RESYNC') {
+        es.close();
+        void qc.invalidateQueries({ queryKey });
+        return;
+      }
+      batch.push(m);
+      timer ??= setTimeout(flush, FLUSH_MS);
+    };
+    es.onerror = () => {
+      // CLOSED: the server refused the stream (not a drop); list again, which opens a new one.
+      if (es.readyState === EventSource.CLOSED) {
+        setTimeout(() => void qc.invalidateQueries({ queryKey }), 2000);
+      }
+      setState('reconnecting');
+    };
+    return () => {
+      es.close();
+      clearTimeout(timer);
+      setState('connecting');
+    };
+  }, [cluster, key, resourceVersion, qc]);
+  return state;
+}
