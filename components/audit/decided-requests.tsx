@@ -77,7 +77,7 @@ export function DecidedRequests() {
                 ))}
               </Tbody>
             </Table>
-            <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={`${query.data?.total ?? 0}`} fetching={query.isFetching} onPage={setPage} />
+            <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={t('deployQueue.total', { n: query.data?.total ?? 0 })} fetching={query.isFetching} onPage={setPage} />
           </>
         )}
       </QueryState>

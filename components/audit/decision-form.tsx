@@ -34,7 +34,7 @@ export function DecisionForm({ id }: { id: number }) {
   const err = decide.error;
   const fieldError = missing ? t('deployQueue.commentRequired') : err instanceof ApiError ? err.fields.comment : undefined;
   return (
-    <Card title={t('deployQueue.decisionComment')}>
+    <Card title={t('deployQueue.decision')}>
       <div className="space-y-3">
         <Field id="decision-comment" label={t('deployQueue.decisionComment')} hint={t('deployQueue.decisionHint')} error={fieldError}>
           <Textarea {...described('decision-comment', fieldError, true)} value={comment} maxLength={1024} onChange={(e) => setComment(e.target.value)} />

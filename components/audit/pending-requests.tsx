@@ -90,7 +90,7 @@ export function PendingRequests() {
               ))}
             </Tbody>
           </Table>
-          <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={`${query.data?.total ?? 0}`} fetching={query.isFetching} onPage={setPage} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={t('deployQueue.total', { n: query.data?.total ?? 0 })} fetching={query.isFetching} onPage={setPage} />
         </>
       )}
       <Modal open={confirming} title={t('deployQueue.bulkTitle', { n: shown.length })} onClose={close} closeLabel={t('common.close')}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { stringify } from 'yaml';
 import type { ObjectDiff } from '@/lib/deploy/diff';
 import type { ChangePreview } from '@/lib/client/use-deploy';
 import { useI18n } from '@/lib/i18n/react';
@@ -47,16 +48,21 @@ function ObjectRow({ diff }: { diff: ObjectDiff }) {
     <span className="flex flex-wrap items-center gap-2">
       <Badge tone={actionTone[diff.action]}>{t(`deploy.diff.${diff.action}`)}</Badge>
       <span className="font-mono text-sm text-slate-800 dark:text-slate-200">{diff.kind}/{diff.name}</span>
-      {diff.changes.length && diff.action !== 'unchanged' ? <span className="text-xs text-slate-500 dark:text-slate-400">({diff.changes.length})</span> : null}
+      {diff.action === 'update' ? <span className="text-xs text-slate-500 dark:text-slate-400">({diff.changes.length})</span> : null}
     </span>
   );
   if (diff.action === 'unchanged') return <li className="px-4 py-2.5">{head}</li>;
-  // Updates are what an auditor reads first: open. New and removed objects list every field: folded.
+  // Updates are what an auditor reads first: open, field by field. A new or removed object is shown whole, folded.
+  const whole = diff.action === 'create' ? diff.after : diff.action === 'delete' ? diff.before : undefined;
   return (
     <li className="px-4 py-2.5">
       <details open={diff.action === 'update'}>
         <summary className="cursor-pointer list-none">{head}</summary>
-        <Changes diff={diff} />
+        {whole !== undefined ? (
+          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">{stringify(whole)}</pre>
+        ) : (
+          <Changes diff={diff} />
+        )}
       </details>
     </li>
   );

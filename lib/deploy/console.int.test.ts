@@ -244,4 +244,29 @@ describe('console deploy API', () => {
     const dep = await getObject(c, { apiVersion: 'apps/v1', kind: 'Deployment' }, 'priv', 'alpha') as { spec: { template: { spec: { imagePullSecrets?: { name: string }[] } } } };
     expect(dep.spec.template.spec.imagePullSecrets).toEqual([{ name: 'pier-registry-hub' }]);
   });
+
+  it('restart: a rollout whose worker died holding the lease is finished by the next worker once the lease lapses, written once', async () => {
+    const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { as: 'ops', json: { deployName: 'again', appName: 'shop', version: '1.0', cluster: 'local', nodeLabel: '', comment: '', projectName: 'alpha' } });
+    expect(res.status).toBe(201);
+    await advanceRollouts(w.db, clock);
+    const [r] = await w.db.select().from(deployRequests).where(eq(deployRequests.seq, res.body.requestId));
+    expect(r.status).toBe(4);
+    const c = await clientsByName(w.db, 'local');
+    const before = await getObject(c, { apiVersion: 'apps/v1', kind: 'Deployment' }, 'again', 'alpha');
+    // The instance that claimed it died mid-pass: its lease still stands.
+    await w.db.update(deployRequests).set({ leaseUntil: new Date(clock.now().getTime() + 30_000) }).where(eq(deployRequests.id, r.id));
+    const held = async () => (await w.db.select().from(deployRequests).where(eq(deployRequests.id, r.id)))[0];
+    const untouched = await held();
+    await advanceRollouts(w.db, clock);
+    expect(await held()).toEqual(untouched);
+    clock.advance(31_000);
+    for (let i = 0; i < 30 && (await held()).status === 4; i++) {
+      await advanceRollouts(w.db, clock);
+      await runFor(m!, clock, 5_000);
+    }
+    expect((await held()).status).toBe(5);
+    const after = await getObject(c, { apiVersion: 'apps/v1', kind: 'Deployment' }, 'again', 'alpha');
+    expect(after.metadata?.generation).toBe(before.metadata?.generation);
+    expect(after.metadata?.annotations?.['pier.io/ote-request']).toBe(r.id);
+  });
 });

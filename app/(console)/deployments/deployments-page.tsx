@@ -73,7 +73,7 @@ export function DeploymentsPage() {
                 ))}
               </Tbody>
             </Table>
-            <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={`${query.data?.total ?? 0}`} fetching={query.isFetching} onPage={setPage} />
+            <Pager page={page} pageSize={PAGE_SIZE} total={query.data?.total ?? 0} totalLabel={t('deployments.total', { n: query.data?.total ?? 0 })} fetching={query.isFetching} onPage={setPage} />
           </>
         )}
       </QueryState>

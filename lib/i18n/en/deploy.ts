@@ -92,7 +92,9 @@ export const deployEn = {
     back: 'Back to the queue',
     deploymentLink: 'Deployment {name}',
     details: 'Request',
+    decision: 'Decision',
     badge: '{n} waiting',
+    total: '{n} requests',
   },
   deployments: {
     title: 'Deployments',
@@ -150,6 +152,7 @@ export const deployEn = {
     finished: 'Settled {when}',
     deleted: 'Deleted',
     notFound: 'No such deployment.',
+    total: '{n} deployments',
   },
   deployForm: {
     title: 'Request a deployment',

@@ -89,7 +89,9 @@ export const deployZh: typeof deployEn = {
     back: '返回审核队列',
     deploymentLink: '部署 {name}',
     details: '请求',
+    decision: '审核',
     badge: '{n} 个待审核',
+    total: '共 {n} 个请求',
   },
   deployments: {
     title: '部署',
@@ -147,6 +149,7 @@ export const deployZh: typeof deployEn = {
     finished: '{when} 结束',
     deleted: '已删除',
     notFound: '没有该部署。',
+    total: '共 {n} 个部署',
   },
   deployForm: {
     title: '申请部署',
