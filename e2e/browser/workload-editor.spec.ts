@@ -88,6 +88,8 @@ test('build a Deployment in the form, follow it in YAML, review, create, then ed
   await expect(yaml.locator('.cm-content')).toContainText('readinessProbe');
   await expect(yaml.locator('.cm-content')).toContainText('configMapKeyRef');
   await expect(yaml.locator('.cm-content')).toContainText(settings);
+  // Boxes left unchecked say nothing: no empty or all-false securityContext.
+  await expect(yaml.locator('.cm-content')).not.toContainText('securityContext');
 
   // Replicas changed in YAML: the form follows.
   const replicasLine = yaml.locator('.cm-line', { hasText: /^\s+replicas: 2$/ });
@@ -125,7 +127,7 @@ test('build a Deployment in the form, follow it in YAML, review, create, then ed
   await expect(field(page, 'workload_base.name')).toBeDisabled();
   await field(page, 'containers.0.image.image_version').fill('1.27-alpine');
   await page.getByRole('tab', { name: 'Review' }).click();
-  await expect(page.getByText('Apply runs these actions: containers')).toBeVisible();
+  await expect(page.getByText('Apply runs these actions: containers', { exact: true })).toBeVisible();
   await expect(diff.locator('tr[data-op="del"]', { hasText: 'image: nginx:alpine' })).toBeVisible();
   await expect(diff.locator('tr[data-op="add"]', { hasText: 'image: nginx:1.27-alpine' })).toBeVisible();
   await page.getByRole('button', { name: 'Apply changes' }).click();

@@ -10,6 +10,7 @@ export function prune<T>(value: T): T {
 }
 
 const KEEP_EMPTY = new Set(['access', 'containers']);
+const REQUIRED_BOOLEANS = new Set(['read_only']);
 
 function pruneAny(v: unknown, key: string): unknown {
   if (Array.isArray(v)) {
@@ -24,6 +25,7 @@ function pruneAny(v: unknown, key: string): unknown {
     }
     return Object.keys(out).length ? out : undefined;
   }
+  if (v === false && !REQUIRED_BOOLEANS.has(key)) return undefined;
   return v;
 }
 

@@ -3,6 +3,7 @@ export const workloadEditorEn = {
   wle: {
     titleNew: 'New workload',
     titleEdit: 'Edit {kind} {name}',
+    titleEditPage: 'Edit workload',
     subtitleNew: 'Describe the workload in the form or in YAML, review the objects it makes, then create it.',
     subtitleEdit: 'Change the workload in the form or in YAML, review the difference from the live objects, then apply.',
     namespace: 'Namespace',

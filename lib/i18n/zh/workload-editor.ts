@@ -5,6 +5,7 @@ export const workloadEditorZh: typeof workloadEditorEn = {
   wle: {
     titleNew: '创建负载',
     titleEdit: '编辑 {kind} {name}',
+    titleEditPage: '编辑负载',
     subtitleNew: '在表单或 YAML 中描述负载，检查将要创建的对象，然后创建。',
     subtitleEdit: '在表单或 YAML 中修改负载，检查与线上对象的差异，然后应用。',
     namespace: '命名空间',

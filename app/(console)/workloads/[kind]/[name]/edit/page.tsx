@@ -3,7 +3,7 @@ import { titled } from '../../../../_server/page-title';
 import { WorkloadEditor } from '@/components/workloads/editor/workload-editor';
 import type { WorkloadType } from '@/lib/dialects/ecns/workloads';
 
-export const generateMetadata = titled('wle.titleNew');
+export const generateMetadata = titled('wle.titleEditPage');
 
 /** The URL's kind, in lower case as the workload pages write it. */
 const KINDS: Record<string, WorkloadType> = { deployment: 'Deployment', statefulset: 'StatefulSet', daemonset: 'DaemonSet' };
