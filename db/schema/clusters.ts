@@ -25,6 +25,11 @@ export const clusters = pgTable('clusters', {
    * own transaction, so the row lock orders writers and versions commit in order.
    */
   resourceVersion: bigint('resource_version', { mode: 'number' }).notNull().default(0),
+  /**
+   * Simulated clusters' change log holds no version at or below this one
+   * (lib/cluster/sim/compaction.ts): a watch from an older version is 410 Expired.
+   */
+  compactedVersion: bigint('compacted_version', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

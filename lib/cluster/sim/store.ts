@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
 import { admitQuota } from './admission/quota';
+import { assertNotCompacted } from './compaction';
 import { admitDefaultTolerations } from './admission/tolerations';
 import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
@@ -319,6 +320,7 @@ export async function changesSince(
     ))
     .orderBy(asc(k8sChanges.resourceVersion))
     .limit(o.limit ?? 500);
+  await assertNotCompacted(s.db, s.clusterId, o.after);
   return rows.map((r) => ({ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject }));
 }
 
@@ -338,6 +340,7 @@ export async function clusterChangesSince(
     .where(and(eq(k8sChanges.clusterId, s.clusterId), gt(k8sChanges.resourceVersion, after), lte(k8sChanges.resourceVersion, upTo)))
     .orderBy(asc(k8sChanges.resourceVersion))
     .limit(limit);
+  await assertNotCompacted(s.db, s.clusterId, after);
   const changes = rows.flatMap((r) => {
     const kind = kindOfRow(r);
     return kind ? [{ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject, kind }] : [];

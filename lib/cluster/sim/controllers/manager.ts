@@ -4,6 +4,7 @@ import type { Clock } from '@/lib/context';
 import { KINDS, type KindInfo } from '../kinds';
 import type { K8sObject } from '../objects';
 import { K8sError } from '../status';
+import { Compactor } from '../compaction';
 import { clusterChangesSince, currentVersion, type Sim } from '../store';
 import { ObjectCache, type ObservedChange } from './cache';
 import { EventRecorder } from './events';
@@ -60,9 +61,12 @@ export class ClusterManager {
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> = Promise.resolve();
   private ctx!: ControllerContext;
+  /** The leader also keeps the change log to its retention (lib/cluster/sim/compaction.ts). */
+  private readonly compactor: Compactor;
 
   constructor(o: ManagerOptions) {
     this.sim = o.sim;
+    this.compactor = new Compactor(o.sim.db, o.sim.clusterId);
     this.clock = o.sim.clock;
     this.leader = o.leader ?? soleLeader();
     this.pollMs = o.pollMs ?? 50;
@@ -272,6 +276,7 @@ export class ClusterManager {
         const ran = await this.runDue();
         if (!read && !ran) break;
       }
+      if (this.running) await this.compactor.tick(this.clock.now().getTime(), this.cursor);
     } catch (err) {
       this.log(`cluster ${this.sim.clusterId}: ${err instanceof Error ? err.message : String(err)}`);
       // Start over from a fresh listing: the cache may have missed what failed.

@@ -1,0 +1,1 @@
+ALTER TABLE "clusters" ADD COLUMN "compacted_version" bigint DEFAULT 0 NOT NULL;
