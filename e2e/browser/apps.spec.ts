@@ -38,6 +38,8 @@ async function signOut(page: Page) {
 }
 
 test('create 1.0 through the form, add 1.1, diff them, upload a chart; a visitor gets no form', async ({ page, signIn, files }) => {
+  // Three versions, a diff and two uploads: more steps than the default minute allows on a shared machine.
+  test.setTimeout(180_000);
   const app = `shop-${Date.now().toString(36)}`;
   await signIn('dev');
   await page.goto('/apps');
@@ -56,7 +58,7 @@ test('create 1.0 through the form, add 1.1, diff them, upload a chart; a visitor
   await form.getByLabel('Maximum CPU (%)').fill('300');
   await expect(minCpuError).toHaveCount(0);
   await form.getByRole('button', { name: 'Add port' }).click();
-  await form.getByLabel('Container port').fill('8080');
+  await form.getByRole('spinbutton', { name: 'Container port', exact: true }).fill('8080');
 
   const preview = page.getByLabel('YAML preview', { exact: true }).locator('pre');
   await expect(preview).toContainText('kind: Deployment');
@@ -114,8 +116,8 @@ test('create 1.0 through the form, add 1.1, diff them, upload a chart; a visitor
   await dialog.getByRole('link', { name: 'Open the version' }).click();
   await page.waitForURL(`**/apps/${app}/2.0`);
   await expect(page.getByLabel('values.yaml', { exact: true })).toContainText('replicaCount: 2');
-  await expect(page.getByRole('heading', { name: 'deployment.yaml' })).toBeVisible();
-  await expect(page.getByLabel('deployment.yaml', { exact: true })).toContainText('{{ .Release.Name }}');
+  await expect(page.getByRole('heading', { name: 'templates/deployment.yaml' })).toBeVisible();
+  await expect(page.getByLabel('templates/deployment.yaml', { exact: true })).toContainText('{{ .Release.Name }}');
 
   // The list shows the application once, with its three versions.
   await page.goto('/apps');
