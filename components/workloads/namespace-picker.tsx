@@ -10,7 +10,7 @@ export function NamespacePicker({ ns }: { ns: ReturnType<typeof useWorkloadsName
   if (ns.options.length === 0) return null;
   const value = ns.current ? `${ns.current.cluster}/${ns.current.namespace}` : '';
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+    <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400">
       <span>{t('workloads.namespace')}</span>
       <Select
         className="w-auto min-w-40"

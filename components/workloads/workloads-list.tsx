@@ -100,9 +100,7 @@ export function WorkloadsList() {
             onChange={(v) => changeType(v as WorkloadType | 'all')}
             items={[{ value: 'all', label: t('workloads.tabs.all') }, ...WORKLOAD_TYPES.map((k) => ({ value: k, label: t(`workloads.tabs.${k}`) }))]}
           />
-          <div className="w-64">
-            <SearchBox id="workload-search" label={t('workloads.search')} onSearch={(v) => { setQ(v); setPage(1); }} />
-          </div>
+          <SearchBox id="workload-search" label={t('workloads.search')} onSearch={(v) => { setQ(v); setPage(1); }} />
         </div>
         <div className="mb-3 flex min-h-9 flex-wrap items-center gap-2">
           <span className="text-sm text-slate-600 dark:text-slate-400">{t('workloads.selected', { count: refs.length })}</span>

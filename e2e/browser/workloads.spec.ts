@@ -153,3 +153,37 @@ test('dev lists, filters, stops and starts workloads, and works on one from its 
   expect(svc.status()).toBe(404);
   await api.dispose();
 });
+
+test('dev sees an ECNS application with its workloads, edits its description, and deletes it with its workloads', async ({ page, playwright, request, adminApi }) => {
+  test.setTimeout(180_000);
+  const api = await devApi(playwright, request, await alphaId(adminApi));
+  const app = uniqueName('shop');
+  const web = uniqueName('shopweb');
+  const created = await api.post(`${ECNS}/applications/`, { data: { name: app, description: 'first', workloads: [deployment(web)] } });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await signInAs(page, 'dev', passwords.demo);
+  await page.goto('/workloads/applications');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: app, exact: true }) });
+  await expect(row).toContainText(web);
+  await expect(row).toContainText('Running', { timeout: 60_000 });
+  await row.getByRole('link', { name: app }).click();
+  await page.waitForURL(`**/workloads/applications/${app}`);
+  await expect(page.getByRole('table', { name: 'Workloads' }).getByRole('link', { name: web })).toHaveAttribute('href', `/workloads/deployment/${web}`);
+
+  await page.getByLabel('Description').fill('x'.repeat(1025));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[role=alert]').filter({ hasText: '1024' }).first()).toBeVisible();
+  await page.getByLabel('Description').fill('The shop');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Description saved.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Their workloads', { exact: true }).check();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await page.waitForURL((u) => u.pathname === '/workloads/applications');
+  await expect(page.getByRole('link', { name: app, exact: true })).toHaveCount(0);
+  expect((await api.get(`${ECNS}/workloads/workload/${web}/?workload_type=Deployment`)).status()).toBe(404);
+  await api.dispose();
+});

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ApiError } from '@/lib/client/api';
+import { applicationDescription } from '@/lib/dialects/ecns/applications';
 import { useApplication, useApplicationsAction, useEditApplication } from '@/lib/client/use-ecns-applications';
 import { useWorkloadsNamespace } from '@/lib/client/use-workloads-namespace';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -32,10 +33,11 @@ export function ApplicationPage({ name }: { name: string }) {
   const edit = useEditApplication(name);
   const [description, setDescription] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [localError, setLocalError] = useState<string | undefined>();
   const missing = app.error instanceof ApiError && app.error.status === 404;
   const a = app.data;
   const now = new Date();
-  const descError = edit.error instanceof ApiError ? edit.error.fields.description ?? edit.error.fields['application.description'] : undefined;
+  const descError = localError ?? (edit.error instanceof ApiError ? edit.error.fields.description ?? edit.error.fields['application.description'] : undefined);
   return (
     <>
       <div className="mb-2 text-sm">
@@ -77,7 +79,9 @@ export function ApplicationPage({ name }: { name: string }) {
                       className="space-y-3"
                       onSubmit={(e) => {
                         e.preventDefault();
-                        edit.mutate(description ?? a.application.description, { onSuccess: () => setDescription(null) });
+                        const checked = applicationDescription.safeParse(description ?? a.application.description);
+                        setLocalError(checked.success ? undefined : checked.error.issues[0]?.message);
+                        if (checked.success) edit.mutate(checked.data, { onSuccess: () => setDescription(null) });
                       }}
                     >
                       <Field id="app-description" label={t('ecnsApps.description')} error={descError}>
