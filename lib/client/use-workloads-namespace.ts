@@ -63,7 +63,9 @@ export function useWorkloadsNamespace() {
     queryFn: () => ecnsApi<unknown>('GET', `/namespace/${encodeURIComponent(project!.id)}/cluster/${encodeURIComponent(current!.cluster)}/ns/${encodeURIComponent(current!.namespace)}/`).then(() => true),
     enabled: !!current && !!project,
     staleTime: Infinity,
-    gcTime: Infinity,
+    // Kept while a page uses it; once no page does (another project was chosen), a
+    // return to this namespace must switch the server back.
+    gcTime: 0,
   });
   const qc = useQueryClient();
   const choose = useCallback((c: NamespaceChoice) => {
