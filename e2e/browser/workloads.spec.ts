@@ -130,10 +130,10 @@ test('dev lists, filters, stops and starts workloads, and works on one from its 
 
   // Labels: a reserved key is refused on the field; a good one is kept.
   await page.getByRole('tab', { name: 'Labels' }).click();
-  await page.getByLabel('Labels').fill('pier.io/mine=x');
+  await page.getByRole('textbox', { name: 'Labels' }).fill('pier.io/mine=x');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.locator('#labels-error')).toContainText('reserved');
-  await page.getByLabel('Labels').fill('tier=web');
+  await page.getByRole('textbox', { name: 'Labels' }).fill('tier=web');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText('Applied.')).toBeVisible();
   await page.getByRole('tab', { name: 'Overview' }).click();

@@ -9,6 +9,7 @@ import { QueryState, useErrorText } from '@/components/ui/query-state';
 import { Notice } from '@/components/ui/states';
 import { YamlEditor, type YamlIssue } from '@/components/yaml/yaml-editor';
 import { issuesOfReason } from '../format';
+import { rebaseOnLive } from '../yaml-rebase';
 
 /**
  * The live object as YAML (`GET /_raw/<Kind>/name/<name>/`), editable: Save
@@ -21,21 +22,26 @@ export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null
   const raw = useWorkloadYaml(ns, workload, true);
   const put = usePutWorkloadYaml(workload);
   const [draft, setDraft] = useState<string | null>(null);
+  // The live text the draft was started from: a save compares it with the object now.
+  const [base, setBase] = useState<string | null>(null);
   const [parses, setParses] = useState(true);
   const [refused, setRefused] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const text = draft ?? raw.data ?? '';
   const issues: YamlIssue[] = refused ? issuesOfReason(refused) : [];
-  const save = () => {
+  const save = async () => {
     setSaved(false);
     setRefused(null);
-    put.mutate(text, {
+    const live = await raw.refetch();
+    const body = base !== null && live.data !== undefined ? rebaseOnLive(text, base, live.data) : text;
+    put.mutate(body, {
       onSuccess: (r) => {
         if (r.failed.length) {
           setRefused(r.failed.map((f) => f.reason).join('\n'));
           return;
         }
         setDraft(null);
+        setBase(null);
         setSaved(true);
       },
     });
@@ -46,8 +52,8 @@ export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null
         <p className="text-sm text-slate-600 dark:text-slate-400">{readOnly ? t('workloads.yaml.readOnly') : t('workloads.yaml.editable')}</p>
         {!readOnly ? (
           <div className="flex gap-2">
-            <Button disabled={draft === null} onClick={() => { setDraft(null); setRefused(null); void raw.refetch(); }}>{t('workloads.yaml.reset')}</Button>
-            <Button variant="primary" disabled={draft === null || !parses || put.isPending} onClick={save}>
+            <Button disabled={draft === null} onClick={() => { setDraft(null); setBase(null); setRefused(null); void raw.refetch(); }}>{t('workloads.yaml.reset')}</Button>
+            <Button variant="primary" disabled={draft === null || !parses || put.isPending} onClick={() => void save()}>
               {put.isPending ? t('workloads.forms.applying') : t('workloads.yaml.save')}
             </Button>
           </div>
@@ -60,7 +66,11 @@ export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null
         <YamlEditor
           value={text}
           readOnly={readOnly}
-          onChange={(v) => { setDraft(v); setSaved(false); }}
+          onChange={(v) => {
+            if (draft === null) setBase(raw.data ?? null);
+            setDraft(v);
+            setSaved(false);
+          }}
           onCheck={(c) => setParses(c.docs !== null)}
           issues={issues}
           height="36rem"
