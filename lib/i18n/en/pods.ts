@@ -29,6 +29,7 @@ export const podsEn = {
     emptyFiltered: 'No pod matches these filters.',
     col: { name: 'Name', namespace: 'Namespace', status: 'Status', ready: 'Ready', restarts: 'Restarts', node: 'Node', podIP: 'Pod IP', images: 'Images', age: 'Age' },
     age: { s: '{n}s', m: '{n}m', h: '{n}h', d: '{n}d' },
+    onNode: 'Open in the pod dashboard',
     back: 'All pods',
     detail: 'Pod {name}',
     overview: 'Overview',

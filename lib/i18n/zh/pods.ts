@@ -31,6 +31,7 @@ export const podsZh: typeof podsEn = {
     emptyFiltered: '没有符合筛选条件的容器组。',
     col: { name: '名称', namespace: '命名空间', status: '状态', ready: '就绪', restarts: '重启', node: '节点', podIP: '容器组 IP', images: '镜像', age: '存在时间' },
     age: { s: '{n}秒', m: '{n}分', h: '{n}小时', d: '{n}天' },
+    onNode: '在容器组看板中打开',
     back: '所有容器组',
     detail: '容器组 {name}',
     overview: '概览',

@@ -100,7 +100,7 @@ export function NodePage({ cluster, node }: { cluster: string; node: string }) {
             <Card title={t('nodes.labels')}><LabelList labels={n.labels} empty={t('nodes.none')} /></Card>
 
             <section className="space-y-2">
-              <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">{t('nodes.podsHere')}</h2>
+              <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">{t('nodes.podsHere')} <Link href={`/pods?cluster=${encodeURIComponent(cluster)}&node=${encodeURIComponent(node)}`} className="ml-2 text-sm font-normal text-sky-700 hover:underline dark:text-sky-400">{t('pods.onNode')}</Link></h2>
               {!n.podsComplete ? <Notice tone="warning">{t('nodes.podsHidden')}</Notice> : null}
               {n.pods.length === 0 ? (
                 <p className="text-sm text-slate-500 dark:text-slate-400">{t('nodes.noPods')}</p>

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:pod-dashboard`: the pod dashboard in Chromium at the
+ * issue's size (20,000 pods in one namespace), on a throwaway store
+ * (PGlite, or a fresh database on PIER_BENCH_DATABASE_URL's server).
+ *
+ *  1. fill: migrate and seed as a first start does, then write 200
+ *     Deployments × 100 running pods into one namespace straight into the
+ *     store (bench-cluster-fill.ts); the namespace is given to project alpha
+ *     so the console shows it.
+ *  2. start the built Pier (`npm start`'s entry; it builds if stale) with
+ *     the controllers off (the filled objects are their end state).
+ *  3. Chromium (Debian's, headless), signed in as admin: open
+ *     /pods?namespace=bench-0 and take the time from navigation start to the
+ *     first table row on screen — once cold (the first read lists the
+ *     cluster into Pier's pod cache) and PIER_BENCH_ROUNDS times warm.
+ *  4. scroll the table from top to bottom at a steady speed, one step per
+ *     animation frame, and record every frame's duration: p50/p95/max and
+ *     frames over 1.5 × the display interval ("dropped").
+ *
+ * Sizes: PIER_BENCH_DEPLOYMENTS (200) × PIER_BENCH_REPLICAS (100) pods,
+ * PIER_BENCH_NODES (50). Numbers go to docs/performance.md by hand, with
+ * the load average this prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { chromium, type Page } from '@playwright/test';
+import { openStore } from '@/db/client';
+import { clusters, projects } from '@/db/schema';
+import { systemClock } from '@/lib/context';
+import { fillCluster } from './bench-cluster-fill';
+import { freshDatabase, signIn } from './bench-server';
+import { percentiles, sleep } from './bench-stats';
+import { prepareStore } from './setup';
+
+const PORT = Number(process.env.PIER_BENCH_PORT || 3412);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = 'bench-password-1';
+const NODES = Number(process.env.PIER_BENCH_NODES || 50);
+const DEPLOYMENTS = Number(process.env.PIER_BENCH_DEPLOYMENTS || 200);
+const REPLICAS = Number(process.env.PIER_BENCH_REPLICAS || 100);
+const ROUNDS = Number(process.env.PIER_BENCH_ROUNDS || 5);
+const NAMESPACE = 'bench-0';
+
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** Fills the store before the server owns it; the namespace gets project alpha's label so admin's console lists it. */
+async function fill(): Promise<{ pods: number; seconds: number }> {
+  await prepareStore();
+  const store = await openStore();
+  try {
+    const [c] = await store.db.select({ id: clusters.id }).from(clusters).where(eq(clusters.name, 'local'));
+    const [alpha] = await store.db.select({ id: projects.id }).from(projects).where(eq(projects.name, 'alpha'));
+    if (!c || !alpha) throw new Error('the seeded store has no cluster local or project alpha');
+    const t = performance.now();
+    const r = await fillCluster({ db: store.db, clock: systemClock, clusterId: c.id }, { nodes: NODES, deployments: DEPLOYMENTS, replicas: REPLICAS, namespaces: 1 });
+    return { pods: r.pods, seconds: Math.round((performance.now() - t) / 100) / 10 };
+  } finally {
+    await store.close();
+  }
+}
+
+async function startPier(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 4800; i++) {
+    if (child.exitCode !== null) throw new Error(`Pier exited with ${child.exitCode}`);
+    if (await fetch(`${BASE}/readyz`).then((r) => r.ok, () => false)) return child;
+    await sleep(250);
+  }
+  child.kill('SIGTERM');
+  throw new Error('Pier did not become ready');
+}
+
+async function api(token: string, method: string, p: string, body?: unknown, type = 'application/json') {
+  const res = await fetch(BASE + p, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': type } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return res;
+}
+
+/** Milliseconds from navigation start until the first data row is in the DOM and painted. */
+async function timeToFirstRow(page: Page): Promise<number> {
+  await page.goto(`${BASE}/pods?namespace=${NAMESPACE}`, { waitUntil: 'commit' });
+  await page.locator('[role=row][aria-rowindex="2"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+  return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+}
+
+/** Scrolls the table to the bottom, `step` px per animation frame; returns every frame's duration (ms). */
+async function scrollFrames(page: Page, step: number): Promise<{ frames: number[]; rowsSeen: number }> {
+  return page.evaluate((px) => new Promise<{ frames: number[]; rowsSeen: number }>((resolve) => {
+    const el = document.querySelector('[data-testid=pod-table]') as HTMLElement;
+    const frames: number[] = [];
+    let last = performance.now();
+    let maxIndex = 0;
+    const tick = (now: number) => {
+      frames.push(now - last);
+      last = now;
+      for (const r of el.querySelectorAll('[role=row][aria-rowindex]')) maxIndex = Math.max(maxIndex, Number(r.getAttribute('aria-rowindex')));
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve({ frames: frames.slice(1), rowsSeen: maxIndex - 1 });
+      el.scrollTop += px;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
+  }), step);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-pods-'));
+  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+  const database = pgServer ? await freshDatabase(pgServer) : null;
+  const env = { PIER_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD, PIER_SIM_CONTROLLERS: 'off' };
+  Object.assign(process.env, env);
+  let child: ChildProcess | null = null;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}; load average ${load()}`);
+    const filled = await fill();
+    console.log(`bench: filled ${filled.pods} pods in ${filled.seconds} s`);
+    child = await startPier(env);
+    const session = await fetch(`${BASE}/api/pier/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: PASSWORD }) });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+    if (!cookie) throw new Error(`sign-in: ${session.status}`);
+    const token = await signIn(BASE, 'admin', PASSWORD);
+    const alpha = ((await (await api(token, 'GET', '/api/pier/projects?q=alpha')).json()) as { items: Array<{ id: string; name: string }> }).items.find((p) => p.name === 'alpha')!;
+    await api(token, 'PATCH', `/k8s/local/api/v1/namespaces/${NAMESPACE}`, { metadata: { labels: { 'pier.io/project': alpha.id } } }, 'application/merge-patch+json');
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: BASE }]);
+    const page = await context.newPage();
+    const cold = await timeToFirstRow(page);
+    const shown = await page.getByTestId('pods-shown').textContent();
+    const warm: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) warm.push(await timeToFirstRow(page));
+    const size = await page.evaluate(async () => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const list = entries.filter((e) => e.name.includes('/api/pier/clusters/local/pods?')).pop();
+      return { listBytes: list?.encodedBodySize ?? 0, listMs: list ? Math.round(list.responseEnd - list.requestStart) : 0 };
+    });
+    console.log(`bench: the table says "${shown}"; the list answer ${Math.round(size.listBytes / 1024)} KiB on the wire in ${size.listMs} ms (last warm round); load average ${load()}`);
+    console.table([
+      { case: 'first row after navigation, cold cache (ms)', p50: Math.round(cold), p95: Math.round(cold), max: Math.round(cold) },
+      { case: `first row after navigation, warm (${ROUNDS} rounds, ms)`, ...percentiles(warm) },
+    ]);
+    const scrolls: Array<Record<string, unknown>> = [];
+    for (const step of [200, 1000]) {
+      await page.locator('[data-testid=pod-table]').evaluate((el) => (el.scrollTop = 0));
+      const { frames, rowsSeen } = await scrollFrames(page, step);
+      const p = percentiles(frames);
+      const interval = [...frames].sort((a, b) => a - b)[Math.floor(frames.length / 2)];
+      scrolls.push({
+        case: `scroll ${step} px/frame`, frames: frames.length, rowsSeen, ...p,
+        'over 1.5× interval': frames.filter((f) => f > 1.5 * interval).length,
+      });
+    }
+    console.table(scrolls);
+    console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
+  } finally {
+    await browser.close();
+    if (child) {
+      const c = child;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
