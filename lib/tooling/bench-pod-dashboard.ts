@@ -86,29 +86,29 @@ async function api(token: string, method: string, p: string, body?: unknown, typ
 async function timeToFirstRow(page: Page): Promise<number> {
   await page.goto(`${BASE}/pods?namespace=${NAMESPACE}`, { waitUntil: 'commit' });
   await page.locator('[role=row][aria-rowindex="2"]').first().waitFor({ state: 'visible', timeout: 120_000 });
-  return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+  return page.evaluate('new Promise((r) => requestAnimationFrame(() => r(performance.now())))');
 }
 
-/** Scrolls the table to the bottom, `step` px per animation frame; returns every frame's duration (ms). */
+/**
+ * Scrolls the table to the bottom, `step` px per animation frame; returns every frame's duration (ms).
+ * The page script is a string: tsx's transform would add helpers to a function that do not exist in the page.
+ */
 async function scrollFrames(page: Page, step: number): Promise<{ frames: number[]; rowsSeen: number }> {
-  return page.evaluate((px) => new Promise<{ frames: number[]; rowsSeen: number }>((resolve) => {
-    const el = document.querySelector('[data-testid=pod-table]') as HTMLElement;
-    const frames: number[] = [];
-    let last = performance.now();
+  return page.evaluate(`new Promise((resolve) => {
+    const el = document.querySelector('[data-testid=pod-table]');
+    const frames = [];
+    let last = 0;
     let maxIndex = 0;
-    const tick = (now: number) => {
+    const tick = (now) => {
       frames.push(now - last);
       last = now;
       for (const r of el.querySelectorAll('[role=row][aria-rowindex]')) maxIndex = Math.max(maxIndex, Number(r.getAttribute('aria-rowindex')));
       if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve({ frames: frames.slice(1), rowsSeen: maxIndex - 1 });
-      el.scrollTop += px;
+      el.scrollTop += ${step};
       requestAnimationFrame(tick);
     };
-    requestAnimationFrame((now) => {
-      last = now;
-      requestAnimationFrame(tick);
-    });
-  }), step);
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+  })`);
 }
 
 async function main(): Promise<void> {
@@ -139,11 +139,10 @@ async function main(): Promise<void> {
     const shown = await page.getByTestId('pods-shown').textContent();
     const warm: number[] = [];
     for (let i = 0; i < ROUNDS; i++) warm.push(await timeToFirstRow(page));
-    const size = await page.evaluate(async () => {
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const list = entries.filter((e) => e.name.includes('/api/pier/clusters/local/pods?')).pop();
-      return { listBytes: list?.encodedBodySize ?? 0, listMs: list ? Math.round(list.responseEnd - list.requestStart) : 0 };
-    });
+    const size = await page.evaluate(`(() => {
+      const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/pier/clusters/local/pods?')).pop();
+      return { listBytes: list ? list.encodedBodySize : 0, listMs: list ? Math.round(list.responseEnd - list.requestStart) : 0 };
+    })()`) as { listBytes: number; listMs: number };
     console.log(`bench: the table says "${shown}"; the list answer ${Math.round(size.listBytes / 1024)} KiB on the wire in ${size.listMs} ms (last warm round); load average ${load()}`);
     console.table([
       { case: 'first row after navigation, cold cache (ms)', p50: Math.round(cold), p95: Math.round(cold), max: Math.round(cold) },
@@ -151,7 +150,7 @@ async function main(): Promise<void> {
     ]);
     const scrolls: Array<Record<string, unknown>> = [];
     for (const step of [200, 1000]) {
-      await page.locator('[data-testid=pod-table]').evaluate((el) => (el.scrollTop = 0));
+      await page.evaluate('document.querySelector("[data-testid=pod-table]").scrollTop = 0');
       const { frames, rowsSeen } = await scrollFrames(page, step);
       const p = percentiles(frames);
       const interval = [...frames].sort((a, b) => a - b)[Math.floor(frames.length / 2)];
