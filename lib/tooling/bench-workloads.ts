@@ -79,9 +79,10 @@ async function startPier(env: Record<string, string>): Promise<ChildProcess> {
     env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // At most 2,400 tries of 5 s: a server that listens but never answers fails the bench instead of hanging it.
   for (let i = 0; i < 2400; i++) {
     if (child.exitCode !== null) throw new Error(`Pier exited with ${child.exitCode}`);
-    if (await fetch(`${BASE}/readyz`).then((r) => r.ok, () => false)) return child;
+    if (await fetch(`${BASE}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return child;
     await sleep(250);
   }
   child.kill('SIGTERM');
