@@ -100,7 +100,7 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
                   />
                 </div>
                 {tab === 'overview' ? <OverviewTab detail={detail.data!} /> : null}
-                {tab === 'pods' ? <PodsTab pods={w.Pods_status ?? []} namespace={ns.current?.namespace ?? ''} /> : null}
+                {tab === 'pods' ? <PodsTab pods={w.Pods_status ?? []} namespace={ns.current?.namespace ?? ''} cluster={ns.current?.cluster ?? 'local'} /> : null}
                 {tab === 'events' ? <EventsTab events={detail.data!.events} /> : null}
                 {tab === 'revisions' ? <RevisionsTab ns={ns.current} workload={ref} revisions={detail.data!.revisions} /> : null}
                 {tab === 'yaml' ? <YamlTab ns={ns.current} workload={ref} readOnly={me.data?.role === 'visitor'} /> : null}

@@ -93,7 +93,7 @@ test('dev lists, filters, stops and starts workloads, and works on one from its 
   await page.getByRole('tab', { name: 'Pods' }).click();
   const pods = page.getByRole('table', { name: 'Pods' });
   await expect(pods.getByRole('row').filter({ hasText: 'Running' })).toHaveCount(1);
-  await expect(pods.getByRole('link').first()).toHaveAttribute('href', new RegExp(`^/pods/alpha/${web}-`));
+  await expect(pods.getByRole('link').first()).toHaveAttribute('href', new RegExp(`^/pods/alpha/${web}-[a-z0-9-]+\\?cluster=local$`));
 
   // Scale: a refused value is shown on its field and changes nothing; then 2.
   await page.getByRole('tab', { name: 'Scale' }).click();

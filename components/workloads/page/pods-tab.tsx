@@ -8,8 +8,8 @@ import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { age } from '../format';
 import { StatusBadge } from '../status-badge';
 
-/** The workload's pods; each links to its page on the pod dashboard (`/pods/<namespace>/<name>`). */
-export function PodsTab({ pods, namespace }: { pods: PodStatus[]; namespace: string }) {
+/** The workload's pods; each links to its page on the pod dashboard (`/pods/<namespace>/<name>?cluster=`). */
+export function PodsTab({ pods, namespace, cluster }: { pods: PodStatus[]; namespace: string; cluster: string }) {
   const t = useT();
   const now = new Date();
   if (pods.length === 0) return <EmptyState icon="pods" title={t('workloads.pods.empty')} />;
@@ -30,7 +30,7 @@ export function PodsTab({ pods, namespace }: { pods: PodStatus[]; namespace: str
         {sorted.map((p) => (
           <tr key={p.name}>
             <Td className="font-medium whitespace-nowrap">
-              <Link href={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(p.name)}`} className="text-sky-700 hover:underline dark:text-sky-400">{p.name}</Link>
+              <Link href={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(p.name)}?cluster=${encodeURIComponent(cluster)}`} className="text-sky-700 hover:underline dark:text-sky-400">{p.name}</Link>
             </Td>
             <Td><StatusBadge status={p.status} /></Td>
             <Td className="tabular-nums">{p.restart_count}</Td>
