@@ -87,14 +87,14 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
 
   const onYamlCheck = useCallback((r: YamlCheck) => {
     if (!r.docs) return setYamlState({ kind: 'parse' });
-    const back = workloadFromDocs(r.docs, namespace);
+    const back = workloadFromDocs(r.docs, namespace, liveObject);
     if (!back.ok) return setYamlState({ kind: 'unrepresented', reasons: back.reasons });
     setYamlState({ kind: 'ok' });
     if (canonical(back.workload) !== canonical(current())) {
       form.reset(back.workload as WorkloadInput, { keepDefaultValues: true });
       void form.trigger();
     }
-  }, [namespace, form, current]);
+  }, [namespace, form, current, liveObject]);
 
   const review = async () => {
     setProblem(null);
@@ -175,7 +175,7 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
         </div>
         <div role="tabpanel" id="wl-panel-yaml" aria-labelledby="wl-tab-yaml" hidden={tab !== 'yaml'}>
           {tab === 'yaml' ? (
-            <YamlTab text={yamlText} namespace={namespace} state={yamlState} serverIssues={serverIssues} onText={setYamlText} onCheck={onYamlCheck} />
+            <YamlTab text={yamlText} namespace={namespace} live={liveObject} state={yamlState} serverIssues={serverIssues} onText={setYamlText} onCheck={onYamlCheck} />
           ) : null}
         </div>
         <div role="tabpanel" id="wl-panel-review" aria-labelledby="wl-tab-review" hidden={tab !== 'review'}>

@@ -45,6 +45,15 @@ describe('the YAML tab', () => {
     expect(r.reasons).toContain('Deployment/web: spec.template.spec.tolerations');
   });
 
+  it('editing: fields of the live containers the form does not describe read back as they are', () => {
+    const live = JSON.parse(JSON.stringify(docsOf(workloadYaml(web, 'alpha')!)[0]));
+    live.spec.template.spec.containers[0].terminationMessagePath = '/dev/termination-log';
+    const text = workloadYaml(web, 'alpha', live)!;
+    expect(text).toContain('terminationMessagePath');
+    expect(workloadFromDocs(docsOf(text), 'alpha', live).ok).toBe(true);
+    expect(workloadFromDocs(docsOf(text), 'alpha').ok).toBe(false);
+  });
+
   it('refuses objects the workload does not make, and a YAML without one workload', () => {
     const docs = [...docsOf(workloadYaml(web, 'alpha')!), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }];
     const r = workloadFromDocs(docs, 'alpha');

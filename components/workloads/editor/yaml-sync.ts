@@ -69,7 +69,7 @@ export function differences(a: unknown, b: unknown, path = ''): string[] {
  * form has no field for (a container port, a toleration, an extra object)
  * is reported instead of silently dropped.
  */
-export function workloadFromDocs(docs: readonly unknown[], namespace: string): FromYaml {
+export function workloadFromDocs(docs: readonly unknown[], namespace: string, live?: WorkloadObject): FromYaml {
   const objs = docs.filter((d): d is Obj => !!d && typeof d === 'object') as Obj[];
   const workloads = objs.filter((o) => WORKLOAD_KINDS.has(String(o.kind)));
   if (workloads.length !== 1) return { ok: false, reasons: [`exactly one Deployment, StatefulSet or DaemonSet is needed (found ${workloads.length})`] };
@@ -93,7 +93,8 @@ export function workloadFromDocs(docs: readonly unknown[], namespace: string): F
   }
   let back: Obj[];
   try {
-    back = bundleDocs(workloadToKube(w, { namespace }));
+    // With the live object (editing), container fields the form does not describe come back as they are.
+    back = bundleDocs(workloadToKube(w, { namespace, live }));
   } catch (err) {
     return { ok: false, reasons: [(err as Error).message] };
   }
@@ -169,8 +170,8 @@ export function yamlPlaceOf(path: readonly PropertyKey[], w: Workload, docs: rea
  * The YAML tab's validator: the workload the YAML describes, checked by the
  * same zod schema the route handlers use, each message at its line.
  */
-export function validateDocs(docs: readonly unknown[], namespace: string): YamlIssue[] {
-  const r = workloadFromDocs(docs, namespace);
+export function validateDocs(docs: readonly unknown[], namespace: string, live?: WorkloadObject): YamlIssue[] {
+  const r = workloadFromDocs(docs, namespace, live);
   if (!r.ok) return [];
   const checked = workloadSchema.safeParse(r.workload);
   if (checked.success) return [];

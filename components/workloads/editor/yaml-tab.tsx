@@ -4,21 +4,24 @@ import { useCallback } from 'react';
 import { YamlEditor, type YamlCheck, type YamlIssue } from '@/components/yaml/yaml-editor';
 import { Notice } from '@/components/ui/states';
 import { useT } from '@/lib/i18n/react';
+import type { WorkloadObject } from '@/lib/workloads/bundle';
 import { validateDocs } from './yaml-sync';
 
 export type YamlState = { kind: 'ok' } | { kind: 'parse' } | { kind: 'unrepresented'; reasons: string[] };
 
 /** The YAML tab: CodeMirror with the workload rules and the server's refusals at their lines. */
-export function YamlTab({ text, namespace, state, serverIssues, onText, onCheck }: {
+export function YamlTab({ text, namespace, live, state, serverIssues, onText, onCheck }: {
   text: string | null;
   namespace: string;
+  /** Editing: the live workload object, whose fields the form does not describe the YAML keeps. */
+  live?: WorkloadObject;
   state: YamlState;
   serverIssues: readonly YamlIssue[];
   onText: (text: string) => void;
   onCheck: (r: YamlCheck) => void;
 }) {
   const t = useT();
-  const validate = useCallback((docs: unknown[]) => validateDocs(docs, namespace), [namespace]);
+  const validate = useCallback((docs: unknown[]) => validateDocs(docs, namespace, live), [namespace, live]);
   if (text === null) return <Notice tone="warning">{t('wle.yaml.cannotTranslate')}</Notice>;
   return (
     <div className="space-y-3">
