@@ -16,20 +16,25 @@ import { Notice } from '@/components/ui/states';
  * (someone decided first) is said in words; the page then reloads the
  * request, which shows the decision that stands.
  */
-export function DecisionForm({ id }: { id: number }) {
+export type Outcome = 'approved' | 'rejected' | 'conflict';
+
+export function DecisionForm({ id, onOutcome }: { id: number; onOutcome: (o: Outcome) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const decide = useDecide(id);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const [sent, setSent] = useState<1 | 2 | null>(null);
   const send = (status: 1 | 2) => {
     if (status === 2 && !comment.trim()) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    decide.mutate({ status, comment: comment.trim() }, { onSuccess: () => setSent(status) });
+    decide.mutate({ status, comment: comment.trim() }, {
+      onSuccess: () => onOutcome(status === 1 ? 'approved' : 'rejected'),
+      // The refetch that follows shows the decision that stands; this form goes away with it, so the page says why.
+      onError: (e) => { if (e instanceof ApiError && e.status === 409) onOutcome('conflict'); },
+    });
   };
   const err = decide.error;
   const fieldError = missing ? t('deployQueue.commentRequired') : err instanceof ApiError ? err.fields.comment : undefined;
@@ -39,8 +44,7 @@ export function DecisionForm({ id }: { id: number }) {
         <Field id="decision-comment" label={t('deployQueue.decisionComment')} hint={t('deployQueue.decisionHint')} error={fieldError}>
           <Textarea {...described('decision-comment', fieldError, true)} value={comment} maxLength={1024} onChange={(e) => setComment(e.target.value)} />
         </Field>
-        {err instanceof ApiError && err.status === 409 ? <Notice tone="warning">{t('deployQueue.conflict')}</Notice> : err && !fieldError ? <Notice>{errorText(err)}</Notice> : null}
-        {sent ? <Notice tone="success">{t(sent === 1 ? 'deployQueue.approvedNotice' : 'deployQueue.rejectedNotice')}</Notice> : null}
+        {err && !(err instanceof ApiError && err.status === 409) && !fieldError ? <Notice>{errorText(err)}</Notice> : null}
         <div className="flex justify-end gap-2">
           <Button variant="danger" disabled={decide.isPending} onClick={() => send(2)}>{decide.isPending && decide.variables?.status === 2 ? t('deployQueue.rejecting') : t('deployQueue.reject')}</Button>
           <Button variant="primary" disabled={decide.isPending} onClick={() => send(1)}>{decide.isPending && decide.variables?.status === 1 ? t('deployQueue.approving') : t('deployQueue.approve')}</Button>

@@ -75,7 +75,7 @@ test('dev deploys, ops approves from the queue with the diff, rejects an upgrade
   await expect(ops.getByText('first release')).toBeVisible();
   const onLocal = ops.getByRole('region', { name: 'What changes on local' });
   await expect(onLocal.getByText(`Deployment/${app}`)).toBeVisible();
-  await expect(onLocal.getByText('create').first()).toBeVisible();
+  await expect(onLocal.getByText('create', { exact: true }).first()).toBeVisible();
   await ops.getByRole('button', { name: 'Approve' }).click();
   await expect(ops.getByText('Approved. The rollout starts now.')).toBeVisible();
 
@@ -140,7 +140,7 @@ test('dev deploys, ops approves from the queue with the diff, rejects an upgrade
   // Delete through the queue; a second administrator deciding it too is told it was decided.
   await dev.getByRole('button', { name: 'Delete' }).click();
   const del = dev.getByRole('dialog', { name: `Delete ${app}` });
-  await expect(del.getByText('delete').first()).toBeVisible();
+  await expect(del.getByText('delete', { exact: true }).first()).toBeVisible();
   await del.getByRole('button', { name: 'Send request' }).click();
   await expect(dev.getByText(/Request \d+ sent/)).toBeVisible();
   const admin = await signedIn(browser, 'admin', passwords.admin);

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { useRequest } from '@/lib/client/use-deploy';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n';
@@ -8,7 +9,7 @@ import { useI18n } from '@/lib/i18n/react';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
 import { Notice } from '@/components/ui/states';
-import { DecisionForm } from '@/components/audit/decision-form';
+import { DecisionForm, type Outcome } from '@/components/audit/decision-form';
 import { DiffView } from '@/components/deploy/diff-view';
 import { DeployStatusBadge, useTypeText } from '@/components/deploy/status';
 
@@ -26,6 +27,7 @@ export function RequestPage({ id }: { id: number }) {
   const { t, locale } = useI18n();
   const typeText = useTypeText();
   const query = useRequest(id);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const r = query.data?.request;
   return (
     <>
@@ -54,8 +56,13 @@ export function RequestPage({ id }: { id: number }) {
                   <Row label={t('deploy.requestComment')}>{r.comment || <span className="text-slate-500">{t('deploy.noComment')}</span>}</Row>
                 </dl>
               </Card>
+              {outcome ? (
+                <Notice tone={outcome === 'conflict' ? 'warning' : 'success'}>
+                  {t(outcome === 'conflict' ? 'deployQueue.conflict' : outcome === 'approved' ? 'deployQueue.approvedNotice' : 'deployQueue.rejectedNotice')}
+                </Notice>
+              ) : null}
               {r.status === 0 ? (
-                <DecisionForm id={id} />
+                <DecisionForm id={id} onOutcome={setOutcome} />
               ) : (
                 <Notice tone={r.status === 2 ? 'warning' : 'success'}>
                   {t('deployQueue.decidedAs', { status: t(`deploy.status.${r.status === 2 ? 2 : 1}` as MessageKey), who: r.decidedBy ?? '', when: formatDateTime(r.decidedAt, locale) })}
