@@ -126,6 +126,10 @@ test('build a Deployment in the form, follow it in YAML, review, create, then ed
   await expect(field(page, 'workload_base.name')).toHaveValue(name);
   await expect(field(page, 'workload_base.name')).toBeDisabled();
   await field(page, 'containers.0.image.image_version').fill('1.27-alpine');
+  // The live Deployment's YAML (with the fields the form does not show) goes back into the form.
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(yaml.locator('.cm-content')).toContainText('image: nginx:1.27-alpine');
+  await expect(page.getByText('This is what the form makes')).toBeVisible();
   await page.getByRole('tab', { name: 'Review' }).click();
   await expect(page.getByText('Apply runs these actions: containers', { exact: true })).toBeVisible();
   await expect(diff.locator('tr[data-op="del"]', { hasText: 'image: nginx:alpine' })).toBeVisible();

@@ -13,6 +13,7 @@ import {
 } from '@/lib/client/use-workload-editor';
 import { useT } from '@/lib/i18n/react';
 import type { YamlCheck, YamlIssue } from '@/components/yaml/yaml-editor';
+import { checkYaml } from '@/components/yaml/diagnostics';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState, Notice } from '@/components/ui/states';
@@ -77,14 +78,6 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
 
   const current = useCallback(() => prune(form.getValues()) as Workload, [form]);
 
-  const show = (next: Tab) => {
-    setProblem(null);
-    // Entering the YAML tab shows what the form makes now, unless the YAML there could not go into the form (kept as typed).
-    if (next === 'yaml' && yamlState.kind === 'ok') setYamlText(workloadYaml(current(), namespace, liveObject));
-    if (next !== 'yaml' && yamlState.kind !== 'ok') setYamlState({ kind: 'ok' });
-    setTab(next);
-  };
-
   const onYamlCheck = useCallback((r: YamlCheck) => {
     if (!r.docs) return setYamlState({ kind: 'parse' });
     const back = workloadFromDocs(r.docs, namespace, liveObject);
@@ -96,8 +89,27 @@ export function WorkloadEditor({ target }: { target: EditorTarget }) {
     }
   }, [namespace, form, current, liveObject]);
 
+  /** Leaving the YAML tab takes its text at once: the editor's lint (which follows typing) runs only after a pause. */
+  const takeYaml = () => {
+    if (tab === 'yaml' && yamlText !== null) {
+      const r = checkYaml(yamlText);
+      if (r.docs) onYamlCheck(r);
+    }
+  };
+
+  const show = (next: Tab) => {
+    setProblem(null);
+    takeYaml();
+    // Entering the YAML tab shows what the form makes now, unless the YAML there could not go into the form (kept as typed).
+    if (next === 'yaml' && yamlState.kind === 'ok') setYamlText(workloadYaml(current(), namespace, liveObject));
+    if (next !== 'yaml' && yamlState.kind !== 'ok') setYamlState({ kind: 'ok' });
+    setTab(next);
+  };
+
+
   const review = async () => {
     setProblem(null);
+    takeYaml();
     const ok = await form.trigger(undefined, { shouldFocus: true });
     if (!ok) {
       setTab('form');
