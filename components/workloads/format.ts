@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { zodFields } from '@/lib/http/zod-fields';
 
 /** Time since `from` the way kubectl's AGE column shows it: 45s, 12m, 5h, 3d. */
 export function age(from: string, now: Date): string {
@@ -58,17 +58,7 @@ export function lineDiff(a: string, b: string): DiffLine[] {
 }
 
 /** Field errors from a zod result, named the way the API names them (`containers.0.image.image`). */
-export function zodFieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'unknown field';
-      continue;
-    }
-    fields[issue.path.length ? issue.path.join('.') : 'body'] ??= issue.message;
-  }
-  return fields;
-}
+export const zodFieldErrors = zodFields;
 
 /** Host aliases as the form writes them: "IP name name" per line. Null when a line has no name. */
 export function parseHostAliases(text: string): Array<{ ip: string; hostnames: string }> | null {

@@ -31,6 +31,12 @@ describe('zodFields', () => {
     const r = z.object({ s: twice }).safeParse({ s: 'b' });
     expect(zodFields(r.error!)).toEqual({ s: 'first' });
   });
+
+  it('a record key refused by its own rule is named with the words of that rule', () => {
+    const key = z.string().refine((k) => !k.startsWith('pier.io/'), 'the pier.io/ prefix is reserved');
+    const r = z.object({ labels: z.record(key, z.string()) }).safeParse({ labels: { 'pier.io/mine': 'x', ok: 'y' } });
+    expect(zodFields(r.error!)).toEqual({ 'labels.pier.io/mine': 'the pier.io/ prefix is reserved' });
+  });
 });
 
 describe('parseWith', () => {

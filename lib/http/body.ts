@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { Invalid, PayloadTooLarge, UnsupportedMediaType, type FieldErrors } from '../errors';
+import { Invalid, PayloadTooLarge, UnsupportedMediaType } from '../errors';
+import { zodFields } from './zod-fields';
 
 /** Request bodies over this size are refused before they are read whole. */
 export const MAX_JSON_BYTES = Number(process.env.PIER_MAX_JSON_BYTES || 1024 * 1024);
@@ -25,18 +26,7 @@ export async function readLimited(req: Request, limit: number): Promise<string> 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function zodFields(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unknown field';
-      continue;
-    }
-    const name = issue.path.length ? issue.path.join('.') : 'body';
-    fields[name] ??= issue.message;
-  }
-  return fields;
-}
+export { zodFields };
 
 /** Parses with a zod schema, turning failure into Invalid with each field named. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { HEALTH_PROTOCOLS, HEALTH_TYPES, type Hook, type WorkloadInput } from '@/lib/dialects/ecns/workloads';
 import { Button } from '@/components/ui/button';
@@ -36,6 +37,13 @@ function HealthCheck({ base, onRemove }: { base: string; onRemove: () => void })
   const t = useT();
   const protocol = useWatch({ name: `${base}.protocol` as FormPath }) as string;
   const type = useWatch({ name: `${base}.type` as FormPath }) as string;
+  const { getValues, setValue } = useFormContext();
+  // A field the protocol hides must not stay behind with a value the rules refuse for that protocol
+  // (a tcp check keeping the http default path '/' could never be reviewed: its error has no input to show on).
+  useEffect(() => {
+    const hidden = protocol === 'cmd' ? ['port', 'path', 'host'] : protocol === 'tcp' ? ['path', 'cmd'] : ['cmd'];
+    for (const f of hidden) if (getValues(`${base}.${f}`) !== undefined) setValue(`${base}.${f}`, undefined, { shouldValidate: true });
+  }, [protocol, base, getValues, setValue]);
   return (
     <ItemCard title={t(`wle.health.${type === 'liveness' || type === 'startup' ? type : 'readiness'}`)} onRemove={onRemove} removeLabel={`${t('wle.remove')} ${base}`}>
       <div className={grid}>
