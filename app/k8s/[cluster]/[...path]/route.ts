@@ -1,7 +1,7 @@
 import { k8sHandler } from '@/lib/cluster/sim/api/handler';
 
-// `npm start` answers /k8s/ before Next.js sees it (lib/cluster/sim/api/node-entry.ts);
-// this route serves the same handler wherever Next.js is the server.
+// With PIER_K8S_DIRECT=1 `npm start` answers /k8s/ before Next.js sees it (lib/cluster/sim/api/node-entry.ts)
+// with this same handler; by default this route serves it.
 export const dynamic = 'force-dynamic';
 export const GET = k8sHandler;
 export const POST = k8sHandler;
