@@ -25,11 +25,22 @@ export function useClusterConnection(name: string) {
   });
 }
 
+/**
+ * After a change: a list fetch already in flight (the page's first load, on a
+ * cold server) may have read the table before the change, and react-query
+ * joins a query that has no data yet to that fetch instead of starting another.
+ * Cancel it, then fetch anew, so what the caller sees includes the change.
+ */
+async function refresh(qc: ReturnType<typeof useQueryClient>, queryKey: readonly string[]): Promise<void> {
+  await qc.cancelQueries({ queryKey });
+  await qc.invalidateQueries({ queryKey });
+}
+
 export function useRegisterCluster() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ClusterRegister) => api<ClusterView>('POST', '/clusters', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: clusterKeys.list() }),
+    onSuccess: () => refresh(qc, clusterKeys.list()),
   });
 }
 
@@ -37,7 +48,7 @@ export function useUpdateCluster(name: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ClusterUpdate) => api<ClusterView>('PATCH', `/clusters/${encodeURIComponent(name)}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: clusterKeys.list() }),
+    onSuccess: () => refresh(qc, clusterKeys.list()),
   });
 }
 
@@ -45,6 +56,6 @@ export function useRemoveCluster() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => api<void>('DELETE', `/clusters/${encodeURIComponent(name)}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: clusterKeys.all }),
+    onSuccess: () => refresh(qc, clusterKeys.all),
   });
 }
