@@ -93,7 +93,9 @@ export function usePutWorkloadYaml(ref: WorkloadRef) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (yaml: string) => ecnsApi<{ succeed: YamlItem[]; failed: YamlItem[] }>('PUT', raw(ref), { yaml }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: workloadKeys.all }),
+    // Not awaited: the caller says "Applied." as soon as the cluster took the edit, while every workload
+    // query refetches (each cached read may wait up to 5 s for the watch to show the write: own-writes.ts).
+    onSuccess: () => void qc.invalidateQueries({ queryKey: workloadKeys.all }),
   });
 }
 
