@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { workloadMessagesZh, workloadPatternsZh } from './zh/workload-validation';
 
 /**
  * The wire schemas (lib/dialects/pier) speak English, in the browser and in
@@ -22,6 +23,7 @@ const zhExact: Record<string, string> = {
   'a system administrator keeps that role': '系统管理员的角色不能更改',
   'administrators already see every project of their department': '管理员已经可以看到本部门的所有项目',
   'Invalid input': '输入无效',
+  ...workloadMessagesZh,
 };
 
 const zhPatterns: [RegExp, (m: RegExpMatchArray) => string][] = [
@@ -30,6 +32,7 @@ const zhPatterns: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^at most (\d+) days$/, (m) => `最多 ${m[1]} 天`],
   [/^at least (\d+) days?$/, (m) => `至少 ${m[1]} 天`],
   [/^at most (\d+) projects$/, (m) => `最多 ${m[1]} 个项目`],
+  ...workloadPatternsZh,
 ];
 
 export function translateFieldMessage(message: string | undefined, locale: Locale): string | undefined {

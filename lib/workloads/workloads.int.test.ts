@@ -343,6 +343,59 @@ describe('PATCH actions and their GETs', () => {
   });
 });
 
+describe('bad input (issue 3\'s list): a 400 naming the field, nothing in the cluster changed', () => {
+  /** Every object a workload call could touch in alpha, with its resourceVersion. */
+  const clusterState = async () => {
+    const kinds = ['apis/apps/v1/namespaces/alpha/deployments', 'apis/apps/v1/namespaces/alpha/statefulsets', 'apis/apps/v1/namespaces/alpha/daemonsets',
+      'api/v1/namespaces/alpha/services', 'api/v1/namespaces/alpha/persistentvolumeclaims', 'apis/autoscaling/v2/namespaces/alpha/horizontalpodautoscalers',
+      'apis/networking.k8s.io/v1/namespaces/alpha/ingresses'];
+    const lists = await Promise.all(kinds.map((k) => k8s(k)));
+    return lists.flatMap((l, i) => (l.body.items as Array<{ metadata: { name: string; resourceVersion: string } }>)
+      .map((o) => `${kinds[i].split('/').pop()}/${o.metadata.name}@${o.metadata.resourceVersion}`)).sort();
+  };
+  const refused = async (r: { status: number; body: any }, field: string) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.error.code).toBe(400);
+    expect(r.body.error.message).toContain(`${field}:`);
+  };
+  const container = (over: Record<string, unknown> = {}) => ({ name: 'c', type: 'worker', image: { image: 'nginx', image_version: 'alpine' }, ...over });
+
+  it('on create: name pattern and length, env type vs key/value, volume type vs its field, liveness success_threshold, external_name, ranges', async () => {
+    const before = await clusterState();
+    const cases: Array<[unknown, string]> = [
+      [web('Bad_Name'), 'workloads.0.workload_base.name'],
+      [web('a'.repeat(53)), 'workloads.0.workload_base.name'],
+      [web('env-normal', { containers: [container({ env: [{ type: 'Normal', name: 'A', key: 'x', value: 'y' }] })] }), 'workloads.0.containers.0.env.0.value'],
+      [web('env-cm', { containers: [container({ env: [{ type: 'ConfigMap', name: 'A', key: 'settings' }] })] }), 'workloads.0.containers.0.env.0.value'],
+      [web('vol-type', { volumes: [{ name: 'data', type: 'EmptyDir', pvc: 'claim' }] }), 'workloads.0.volumes.0.pvc'],
+      [web('vol-missing', { volumes: [{ name: 'data', type: 'PVC' }] }), 'workloads.0.volumes.0.pvc'],
+      [web('live-2', { containers: [container({ health: [{ type: 'liveness', protocol: 'tcp', port: 80, success_threshold: 2 }] })] }), 'workloads.0.containers.0.health.0.success_threshold'],
+      [web('ext-name', { access_mode: [{ type: 'ExternalName', access: [] }] }), 'workloads.0.access_mode.0.external_name'],
+      [web('replicas-big', { workload_base: { name: 'replicas-big', type: 'Deployment', replicas: 10001 } }), 'workloads.0.workload_base.replicas'],
+      [web('node-port', { access_mode: [{ type: 'NodePort', access: [{ port: 80, node_port: 29999 }] }] }), 'workloads.0.access_mode.0.access.0.node_port'],
+      [web('port-big', { access_mode: [{ type: 'ClusterIP', access: [{ port: 70000 }] }] }), 'workloads.0.access_mode.0.access.0.port'],
+      [web('kind-job', { workload_base: { name: 'kind-job', type: 'Job', replicas: 1 } }), 'workloads.0.workload_base.type'],
+    ];
+    for (const [w, field] of cases) await refused(await create([w]), field);
+    // Two workloads of one name in one request: named at the second.
+    await refused(await create([web('twin'), web('twin')]), 'workloads.1.workload_base.name');
+    expect(await clusterState()).toEqual(before);
+  });
+
+  it('unknown workload_type or action, on every call that takes them', async () => {
+    const before = await clusterState();
+    await refused(await ecns(root.GET, 'workloads/', {}, { query: { workload_type: 'Job' } }), 'workload_type');
+    await refused(await ecns(one.GET, 'workloads/workload/shop/', { name: 'shop' }, { query: { workload_type: 'Pod' } }), 'workload_type');
+    await refused(await patch('shop', 'scale', { replicas: 1 }, 'ReplicaSet'), 'workload_type');
+    await refused(await patch('shop', 'explode', { replicas: 1 }), 'action');
+    await refused(await ecns(one.PUT, 'workloads/workload/shop/', { name: 'shop' }, { method: 'PUT', query: { action: 'pause', workload_type: 'Deployment' } }), 'action');
+    await refused(await ecns(root.PUT, 'workloads/', {}, { method: 'PUT', query: { action: 'explode' }, json: { workloads_base: [{ name: 'shop', type: 'Deployment' }] } }), 'action');
+    await refused(await ecns(root.PUT, 'workloads/', {}, { method: 'PUT', query: { action: 'stop' }, json: { workloads_base: [{ name: 'shop', type: 'CronJob' }] } }), 'workloads_base.0.type');
+    await refused(await ecns(root.DELETE, 'workloads/', {}, { method: 'DELETE', json: { workloads_base: [{ name: 'shop', type: 'Deployment' }], delete_policy: 'Now' } }), 'delete_policy');
+    expect(await clusterState()).toEqual(before);
+  });
+});
+
 describe('StatefulSets and DaemonSets', () => {
   it('a StatefulSet with a claim template: revisions are ControllerRevisions; rollback brings version 1 back', async () => {
     const sts = {

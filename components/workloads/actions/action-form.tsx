@@ -1,6 +1,7 @@
 'use client';
 
-import { useT } from '@/lib/i18n/react';
+import { useI18n, useT } from '@/lib/i18n/react';
+import { translateFieldMessage } from '@/lib/i18n/validation';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/states';
@@ -17,6 +18,13 @@ export function ActionForm({
   children: React.ReactNode;
 }) {
   const t = useT();
+  const { locale } = useI18n();
+  // A problem no input shows is `path: message`; the path stays as the API names it.
+  const say = (p: string) => {
+    if (p === 'network') return t('common.networkError');
+    const i = p.indexOf(': ');
+    return i < 0 ? translateFieldMessage(p, locale) : `${p.slice(0, i)}: ${translateFieldMessage(p.slice(i + 2), locale)}`;
+  };
   return (
     <Card title={title} className="max-w-3xl">
       <form
@@ -31,7 +39,7 @@ export function ActionForm({
         {children}
         {problems.length ? (
           <Notice>
-            <ul className="space-y-0.5">{problems.map((p) => <li key={p}>{p === 'network' ? t('common.networkError') : p}</li>)}</ul>
+            <ul className="space-y-0.5">{problems.map((p) => <li key={p}>{say(p)}</li>)}</ul>
           </Notice>
         ) : null}
         {applied ? <Notice tone="success">{t('workloads.forms.applied')}</Notice> : null}

@@ -168,12 +168,13 @@ export function yamlPlaceOf(path: readonly PropertyKey[], w: Workload, docs: rea
 
 /**
  * The YAML tab's validator: the workload the YAML describes, checked by the
- * same zod schema the route handlers use, each message at its line.
+ * same zod schema the route handlers use, each message at its line and
+ * put into the reader's language by `say`.
  */
-export function validateDocs(docs: readonly unknown[], namespace: string, live?: WorkloadObject): YamlIssue[] {
+export function validateDocs(docs: readonly unknown[], namespace: string, live?: WorkloadObject, say: (message: string) => string = (m) => m): YamlIssue[] {
   const r = workloadFromDocs(docs, namespace, live);
   if (!r.ok) return [];
   const checked = workloadSchema.safeParse(r.workload);
   if (checked.success) return [];
-  return checked.error.issues.map((i) => ({ ...yamlPlaceOf(i.path, r.workload, docs), message: `${i.path.join('.')}: ${i.message}` }));
+  return checked.error.issues.map((i) => ({ ...yamlPlaceOf(i.path, r.workload, docs), message: `${i.path.join('.')}: ${say(i.message)}` }));
 }

@@ -3,7 +3,8 @@
 import { useCallback } from 'react';
 import { YamlEditor, type YamlCheck, type YamlIssue } from '@/components/yaml/yaml-editor';
 import { Notice } from '@/components/ui/states';
-import { useT } from '@/lib/i18n/react';
+import { useI18n, useT } from '@/lib/i18n/react';
+import { translateFieldMessage } from '@/lib/i18n/validation';
 import type { WorkloadObject } from '@/lib/workloads/bundle';
 import { validateDocs } from './yaml-sync';
 
@@ -21,7 +22,11 @@ export function YamlTab({ text, namespace, live, state, serverIssues, onText, on
   onCheck: (r: YamlCheck) => void;
 }) {
   const t = useT();
-  const validate = useCallback((docs: unknown[]) => validateDocs(docs, namespace, live), [namespace, live]);
+  const { locale } = useI18n();
+  const validate = useCallback(
+    (docs: unknown[]) => validateDocs(docs, namespace, live, (m) => translateFieldMessage(m, locale) ?? m),
+    [namespace, live, locale],
+  );
   if (text === null) return <Notice tone="warning">{t('wle.yaml.cannotTranslate')}</Notice>;
   return (
     <div className="space-y-3">

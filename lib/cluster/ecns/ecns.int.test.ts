@@ -5,6 +5,7 @@ import * as rolesRoute from '@/app/api/ecns/[productType]/cluster/nodesrole/rout
 import * as versionsRoute from '@/app/api/ecns/[productType]/container_infra/k8sversions/route';
 import * as capsRoute from '@/app/api/ecns/[productType]/applications/kernel-capabilities/[set]/route';
 import * as resourcesRoute from '@/app/api/ecns/[productType]/resources/[type]/[name]/route';
+import * as applicationsRoute from '@/app/api/ecns/[productType]/applications/route';
 import * as switchRoute from '@/app/api/ecns/[productType]/namespace/[projectId]/cluster/[clusterName]/ns/[namespace]/route';
 import * as k8sRoute from '@/app/k8s/[cluster]/[...path]/route';
 import { clusters } from '@/db/schema';
@@ -165,13 +166,34 @@ describe('GET /resources/<type>/<name>/', () => {
     expect((await exists('Secret', 'nothing-here')).body).toEqual({ existence: false });
   });
 
-  it('HarborProject checks image workspaces; Application and VirtualMachine are 501', async () => {
+  it('Application: the current namespace\'s applications; a name only a workload label carries is free', async () => {
+    // The namespace was switched to alpha by the test above (the session's current namespace).
+    expect((await exists('Application', 'shop')).body).toEqual({ existence: false });
+    const made = await ecns(h(applicationsRoute.POST), 'applications/', {}, { json: { name: 'shop', description: 'the shop' } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect((await exists('Application', 'shop')).body).toEqual({ existence: true });
+    // The same name in another namespace of the cluster is not this one's: beta holds no application.
+    expect((await exists('Application', 'shop', '', 'ops')).status).toBe(400);
+    const swOps = await ecns(h(switchRoute.GET), `namespace/${w.projects.beta.id}/cluster/local/ns/beta/`,
+      { projectId: w.projects.beta.id, clusterName: 'local', namespace: 'beta' }, { as: 'ops' });
+    expect(swOps.status).toBe(200);
+    expect((await exists('Application', 'shop', '', 'ops')).body).toEqual({ existence: false });
+    // A Deployment labelled with an application that has no row does not take the name.
+    const labelled = await k8s('apis/apps/v1/namespaces/alpha/deployments', { json: {
+      metadata: { name: 'orphan', labels: { 'pier.io/application': 'ghost' } },
+      spec: { selector: { matchLabels: { app: 'orphan' } }, template: { metadata: { labels: { app: 'orphan' } }, spec: { containers: [{ name: 'c', image: 'nginx:alpine' }] } } },
+    } });
+    expect(labelled.status).toBe(201);
+    expect((await exists('Application', 'ghost')).body).toEqual({ existence: false });
+  });
+
+  it('HarborProject checks image workspaces; VirtualMachine is 501', async () => {
     await createWorkspace(w.ctx('dev', { source: 'ecns' }), { name: 'taken-ws', public: false });
     expect((await exists('HarborProject', 'taken-ws', '', 'odev')).body).toEqual({ existence: true });
     expect((await exists('HarborProject', 'free-ws')).body).toEqual({ existence: false });
-    const app = await exists('Application', 'web');
-    expect(app.status).toBe(501);
-    expect(app.body.error).toMatchObject({ code: 501, title: 'Not Implemented' });
+    const vm = await exists('VirtualMachine', 'web');
+    expect(vm.status).toBe(501);
+    expect(vm.body.error).toMatchObject({ code: 501, title: 'Not Implemented' });
   });
 
   it('400 naming the field: unknown type, name too long, wrong cluster type, unknown parameter; 404 for an unknown cluster', async () => {

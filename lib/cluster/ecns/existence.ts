@@ -6,6 +6,7 @@ import type { ResourceType } from '@/lib/dialects/ecns/cluster';
 import { clusterFor, currentContext } from '@/lib/cluster/namespaces/current';
 import { kubeFor, NAMESPACE, NotImplemented, type KindRef } from '@/lib/cluster/namespaces/kube';
 import { requireNamespace } from '@/lib/cluster/namespaces/scope';
+import { findApplications } from '@/lib/workloads/application-store';
 
 const ref = (apiVersion: string, kind: string, plural: string): KindRef => ({ apiVersion, kind, plural, namespaced: true });
 
@@ -35,15 +36,18 @@ export interface ExistenceQuery {
  * looked up in the current namespace of the named (else current) cluster;
  * Namespace in the cluster, whoever owns it (a name another tenant holds is
  * taken all the same); HarborProject among image workspaces, whose names are
- * unique in the whole registry. Application and VirtualMachine have no
- * model in Pier yet: 501.
+ * unique in the whole registry. Application (Normal and Hybrid alike)
+ * among the application rows of the current namespace, where its name is
+ * unique; a workload labelled with a name that has no row does not take it
+ * (creating that application adopts the workload). VirtualMachine has no
+ * model in Pier: 501.
  */
 export async function resourceExists(ctx: Ctx, q: ExistenceQuery): Promise<{ existence: boolean }> {
   if (q.type === 'HarborProject') {
     const [row] = await ctx.db.select({ id: imageWorkspaces.id }).from(imageWorkspaces).where(eq(imageWorkspaces.name, q.name)).limit(1);
     return { existence: !!row };
   }
-  if (q.type === 'Application' || q.type === 'VirtualMachine') {
+  if (q.type === 'VirtualMachine') {
     throw new NotImplemented(`the uniqueness check for ${q.type} is not implemented`);
   }
   const cluster = await clusterFor(ctx, { name: q.clusterName });
@@ -56,5 +60,8 @@ export async function resourceExists(ctx: Ctx, q: ExistenceQuery): Promise<{ exi
     throw new Invalid({ cluster_name: `no current namespace in cluster "${cluster.name}": switch namespace first` });
   }
   const ns = await requireNamespace(ctx, cluster.name, current.namespace, 'use');
+  if (q.type === 'Application') {
+    return { existence: (await findApplications(ctx.db, { clusterId: cluster.id, namespace: ns.name }, [q.name])).length > 0 };
+  }
   return { existence: !!(await ns.kube.get(NAMESPACED[q.type]!, ns.name, q.name)) };
 }
