@@ -6,7 +6,7 @@ import { recordPushedImage } from './record';
 import { createWorkspace, getWorkspace } from './workspaces';
 
 /**
- * A workspace's image count and size are kept by triggers (migration 0007);
+ * A workspace's image count and size are kept by triggers (migrations 0007 and 0010);
  * after every kind of change they must equal what aggregating its
  * repositories and tags from scratch gives.
  */
@@ -61,6 +61,49 @@ describe('workspace image count and size', () => {
     await w.db.delete(imageRepositories).where(eq(imageRepositories.id, web.id));
     expect(await kept('totals')).toEqual({ imageCount: 1, sizeBytes: 300 });
     expect(await kept('totals')).toEqual(await recomputed('totals'));
+  });
+
+  it('follow statements that write many tags at once (a re-sync, a bulk load)', async () => {
+    await createWorkspace(w.ctx('admin'), { name: 'bulk-a', public: true });
+    await createWorkspace(w.ctx('admin'), { name: 'bulk-b', public: true });
+    await push('bulk-a', 'one', 'seed', 'e', 10);
+    await push('bulk-b', 'two', 'seed', 'e', 10);
+    const repos = await w.db.select({ id: imageRepositories.id, name: imageRepositories.name }).from(imageRepositories);
+    const one = repos.find((r) => r.name === 'one')!.id;
+    const two = repos.find((r) => r.name === 'two')!.id;
+    const now = new Date();
+    // One INSERT: 120 tags over two workspaces, 12 manifests, one of them ('e') already counted in both.
+    const letters = 'efghijklmnop';
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      repositoryId: i % 2 ? one : two, name: `t${i}`, digest: digest(letters[i % 12]), size: 100 + (i % 12),
+      pushedAt: now, createdAt: now,
+    }));
+    rows.forEach((r) => { if (r.digest === digest('e')) r.size = 10; });
+    await w.db.insert(imageTags).values(rows);
+    expect(await kept('bulk-a')).toEqual(await recomputed('bulk-a'));
+    expect(await kept('bulk-b')).toEqual(await recomputed('bulk-b'));
+    expect((await kept('bulk-a')).sizeBytes).toBeGreaterThan(10);
+
+    // One UPDATE moving every tag of a manifest to a new one, and one that changes nothing counted.
+    await w.db.update(imageTags).set({ digest: digest('q'), size: 5000 }).where(eq(imageTags.digest, digest('f')));
+    await w.db.update(imageTags).set({ dockerVersion: '27.0' }).where(eq(imageTags.repositoryId, one));
+    expect(await kept('bulk-a')).toEqual(await recomputed('bulk-a'));
+    expect(await kept('bulk-b')).toEqual(await recomputed('bulk-b'));
+
+    // One DELETE over both workspaces, then an upsert (INSERT … ON CONFLICT DO UPDATE) re-pointing tags.
+    await w.db.delete(imageTags).where(sql`${imageTags.name} like 't1%'`);
+    expect(await kept('bulk-a')).toEqual(await recomputed('bulk-a'));
+    expect(await kept('bulk-b')).toEqual(await recomputed('bulk-b'));
+    await w.db.insert(imageTags)
+      .values([0, 2, 4, 200].map((i) => ({ repositoryId: two, name: `t${i}`, digest: digest('r'), size: 77, pushedAt: now, createdAt: now })))
+      .onConflictDoUpdate({ target: [imageTags.repositoryId, imageTags.name], set: { digest: sql`excluded.digest`, size: sql`excluded.size` } });
+    expect(await kept('bulk-b')).toEqual(await recomputed('bulk-b'));
+    expect(await kept('bulk-a')).toEqual(await recomputed('bulk-a'));
+
+    // Everything gone in one statement leaves nothing counted.
+    await w.db.delete(imageTags).where(sql`${imageTags.repositoryId} in (${one}, ${two})`);
+    expect(await kept('bulk-a')).toEqual({ imageCount: 1, sizeBytes: 0 });
+    expect(await kept('bulk-b')).toEqual({ imageCount: 1, sizeBytes: 0 });
   });
 
   it('are per workspace, and a deleted workspace takes its reference counts with it', async () => {
