@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { refreshAfterChange } from '@/lib/client/refresh';
 import { imageKeys } from '@/lib/client/use-images';
 import { ECNS_IMAGES } from '@/lib/client/use-images-api';
 import { useT } from '@/lib/i18n/react';
@@ -105,7 +106,7 @@ export function UploadDialog({ workspace, onClose }: { workspace: string; onClos
       if (req.status >= 200 && req.status < 300) {
         setPhase('done');
         setResult((body.images ?? []).map((i) => `${i.harbor_project_name}/${i.image_name}:${i.tag_name}`).join(', '));
-        void qc.invalidateQueries({ queryKey: imageKeys.all });
+        void refreshAfterChange(qc, { queryKey: imageKeys.all });
       } else {
         setPhase('failed');
         setError(t('images.upload.failed', { message: body.error?.message ?? String(req.status) }));

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClusterConnection, ClusterRegister, ClusterUpdate, ClusterView } from '@/lib/dialects/pier/clusters';
 import { api, get } from './api';
+import { refreshAfterChange } from './refresh';
 
 export type { ClusterView, ClusterConnection };
 
@@ -25,22 +26,11 @@ export function useClusterConnection(name: string) {
   });
 }
 
-/**
- * After a change: a list fetch already in flight (the page's first load, on a
- * cold server) may have read the table before the change, and react-query
- * joins a query that has no data yet to that fetch instead of starting another.
- * Cancel it, then fetch anew, so what the caller sees includes the change.
- */
-async function refresh(qc: ReturnType<typeof useQueryClient>, queryKey: readonly string[]): Promise<void> {
-  await qc.cancelQueries({ queryKey });
-  await qc.invalidateQueries({ queryKey });
-}
-
 export function useRegisterCluster() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ClusterRegister) => api<ClusterView>('POST', '/clusters', body),
-    onSuccess: () => refresh(qc, clusterKeys.list()),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: clusterKeys.list() }),
   });
 }
 
@@ -48,7 +38,7 @@ export function useUpdateCluster(name: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ClusterUpdate) => api<ClusterView>('PATCH', `/clusters/${encodeURIComponent(name)}`, body),
-    onSuccess: () => refresh(qc, clusterKeys.list()),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: clusterKeys.list() }),
   });
 }
 
@@ -56,6 +46,6 @@ export function useRemoveCluster() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => api<void>('DELETE', `/clusters/${encodeURIComponent(name)}`),
-    onSuccess: () => refresh(qc, clusterKeys.all),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: clusterKeys.all }),
   });
 }

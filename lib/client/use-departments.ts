@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentCreate, DepartmentUpdate } from '@/lib/dialects/pier/org';
 import { api, get } from './api';
+import { refreshAfterChange } from './refresh';
 
 export interface Department {
   id: string;
@@ -24,7 +25,7 @@ export function useCreateDepartment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: DepartmentCreate) => api<Department>('POST', '/departments', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: departmentKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: departmentKeys.all }),
   });
 }
 
@@ -33,7 +34,7 @@ export function useUpdateDepartment(id: string) {
   return useMutation({
     mutationFn: (body: DepartmentUpdate) => api<Department>('PATCH', `/departments/${id}`, body),
     // Projects and users show their department's name.
-    onSuccess: () => qc.invalidateQueries({ predicate: (q) => ['departments', 'projects', 'users', 'me'].includes(String(q.queryKey[0])) }),
+    onSuccess: () => refreshAfterChange(qc, { predicate: (q) => ['departments', 'projects', 'users', 'me'].includes(String(q.queryKey[0])) }),
   });
 }
 
@@ -41,6 +42,6 @@ export function useDeleteDepartment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/departments/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: departmentKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: departmentKeys.all }),
   });
 }

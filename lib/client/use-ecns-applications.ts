@@ -5,6 +5,7 @@ import type { WorkloadStatus } from '@/lib/workloads/status';
 import type { NamespaceChoice } from './use-workloads-namespace';
 import { workloadKeys } from './use-workloads';
 import { ecnsApi, query } from './use-workloads-api';
+import { refreshAfterChange } from './refresh';
 
 export type ApplicationState = 'No workload' | 'Stopped' | 'Unready' | 'Running' | 'Processing';
 
@@ -51,7 +52,7 @@ export function useApplication(ns: NamespaceChoice | null, name: string, enabled
 
 function useInvalidate() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: applicationKeys.all }), qc.invalidateQueries({ queryKey: workloadKeys.all })]);
+  return () => refreshAfterChange(qc, { queryKey: applicationKeys.all }, { queryKey: workloadKeys.all });
 }
 
 export function useApplicationsAction() {

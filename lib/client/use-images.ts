@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HarborProjectBase, ImageBase, TagInfo } from '@/lib/dialects/ecns/images';
 import { ECNS_IMAGES, imagesApi, query, repoPath } from './use-images-api';
+import { refreshAfterChange } from './refresh';
 
 export type Workspace = HarborProjectBase;
 export type Repository = ImageBase;
@@ -107,7 +108,7 @@ export function useTags(ws: string, name: string, p: TagListParams, enabled = tr
 
 function useInvalidating<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: imageKeys.all }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterChange(qc, { queryKey: imageKeys.all }) });
 }
 
 export function useCreateWorkspace() {

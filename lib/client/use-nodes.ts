@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NodeDetail, NodeSummary } from '@/lib/cluster/nodes';
 import { api, get } from './api';
+import { refreshAfterChange } from './refresh';
 
 export type { NodeDetail, NodeSummary };
 
@@ -36,6 +37,6 @@ export function useMarkNodeReady(cluster: string) {
   return useMutation({
     mutationFn: ({ node, ready }: { node: string; ready: boolean }) =>
       api<{ name: string; ready: 'True' | 'False' }>('POST', `${base(cluster)}/${encodeURIComponent(node)}/readiness`, { ready }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: nodeKeys.all(cluster) }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: nodeKeys.all(cluster) }),
   });
 }

@@ -5,6 +5,7 @@ import type { ProjectCreate, ProjectUpdate } from '@/lib/dialects/pier/org';
 import { api, get, qs } from './api';
 import { listKey, listParams, type ListParams, type Paged } from './paging';
 import { userKeys } from './use-users';
+import { refreshAfterChange } from './refresh';
 
 export interface Project {
   id: string;
@@ -45,7 +46,7 @@ export function useCreateProject() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ProjectCreate) => api<Project>('POST', '/projects', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: projectKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: projectKeys.all }),
   });
 }
 
@@ -53,7 +54,7 @@ export function useUpdateProject(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ProjectUpdate) => api<Project>('PATCH', `/projects/${id}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: projectKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: projectKeys.all }),
   });
 }
 
@@ -62,14 +63,14 @@ export function useDeleteProject() {
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/projects/${id}`),
     // Users list their projects, so both change.
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: projectKeys.all }), qc.invalidateQueries({ queryKey: userKeys.all })]),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: projectKeys.all }, { queryKey: userKeys.all }),
   });
 }
 
 /** Membership lives on users (their `projects`), so adding or removing refreshes users. */
 export function useProjectMembership(projectId: string) {
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: userKeys.all });
+  const refresh = () => refreshAfterChange(qc, { queryKey: userKeys.all });
   const add = useMutation({
     mutationFn: (userId: string) => api<void>('POST', `/projects/${projectId}/members`, { userId }),
     onSuccess: refresh,

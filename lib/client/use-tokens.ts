@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TokenCreate } from '@/lib/dialects/pier/account';
 import { api, get } from './api';
+import { refreshAfterChange } from './refresh';
 
 export interface PersonalToken {
   id: string;
@@ -40,7 +41,7 @@ export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TokenCreate) => api<IssuedToken>('POST', '/me/tokens', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: tokenKeys.all }),
   });
 }
 
@@ -48,6 +49,6 @@ export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/me/tokens/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: tokenKeys.all }),
   });
 }

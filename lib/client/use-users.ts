@@ -5,6 +5,7 @@ import type { UserCreate, UserUpdate } from '@/lib/dialects/pier/org';
 import { api, get, qs } from './api';
 import { listKey, listParams, type ListParams, type Paged } from './paging';
 import type { Role } from './use-me';
+import { refreshAfterChange } from './refresh';
 
 export interface User {
   id: string;
@@ -42,7 +43,7 @@ export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UserCreate) => api<User>('POST', '/users', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: userKeys.all }),
   });
 }
 
@@ -50,7 +51,7 @@ export function useUpdateUser(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UserUpdate) => api<User>('PATCH', `/users/${id}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: userKeys.all }),
   });
 }
 
@@ -58,6 +59,6 @@ export function useDeleteUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/users/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: () => refreshAfterChange(qc, { queryKey: userKeys.all }),
   });
 }
