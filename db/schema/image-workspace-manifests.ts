@@ -4,7 +4,8 @@ import { imageWorkspaces } from './image-workspaces';
 /**
  * How many tags of a workspace point at each manifest: the reference counts
  * behind `image_workspaces.size_bytes`, where a manifest shared by several
- * tags counts once. Written only by the triggers of migration 0007.
+ * tags counts once. Written only by the triggers of migrations 0007 and 0010
+ * (tags: per statement, netted; repositories: per row).
  */
 export const imageWorkspaceManifests = pgTable(
   'image_workspace_manifests',
