@@ -211,6 +211,24 @@ describe('GET /v1/app', () => {
     expect((await list('ops', '?latest=yes')).message).toContain('latest');
   });
 
+  it('orders by version number with orderBy=version (1.10 after 1.9), and latest=true is the highest version, not the last made', async () => {
+    // Made out of order on purpose: creation order and version order disagree.
+    for (const version of ['1.9', '1.10', '1.2', '2.0.1', '1.10.0', '2.0']) {
+      expect((await create('ops', appBody({ appName: 'ord-a', version, projectName: 'alpha' }))).status).toBe(200);
+    }
+    expect((await create('ops', appBody({ appName: 'ord-a', version: '1.0.1', projectName: 'alpha' }))).status).toBe(200);
+    const versions = (l: { apps: { version: string }[] }) => l.apps.map((a) => a.version);
+    expect(versions(await list('ops', '?appName=ord-a&appNameMode=strict&pageSize=0&orderBy=version'))).toEqual(['2.0.1', '2.0', '1.10.0', '1.10', '1.9', '1.2', '1.0.1']);
+    // Paged in SQL in that order.
+    expect(versions(await list('ops', '?appName=ord-a&appNameMode=strict&pageSize=3&page=2&orderBy=version'))).toEqual(['1.10', '1.9', '1.2']);
+    // The default stays the seed's: newest made first.
+    expect(versions(await list('ops', '?appName=ord-a&appNameMode=strict&pageSize=2'))).toEqual(['1.0.1', '2.0']);
+    expect((await list('ops', '?appName=ord-a&appNameMode=strict&latest=true')).apps).toMatchObject([{ version: '2.0.1', versions: 7 }]);
+    const bad = await list('ops', '?orderBy=createTime');
+    expect(bad.code).toBe(400);
+    expect(bad.message).toContain('orderBy');
+  });
+
   it('names the bad query parameter', async () => {
     for (const [q, field] of [['?pageSize=-1', 'pageSize'], ['?page=0', 'page'], ['?appNameMode=fuzzy', 'appNameMode'], ['?pageSize=1001', 'pageSize'], ['?nope=1', 'nope']]) {
       const b = await list('dev', q);

@@ -19,8 +19,26 @@ export interface AppListOptions {
   order?: 'asc' | 'desc';
   /** Only applications of this project (by name). */
   projectName?: string;
-  /** One row per application: its newest version, with how many versions it has. */
+  /** One row per application: its highest version, with how many versions it has. */
   latest?: boolean;
+  /** `id` (default): by creation, as the seed's lists go; `version`: by version number (1.10 after 1.9). */
+  orderBy?: 'id' | 'version';
+}
+
+/**
+ * A version's sort key in SQL: its numeric parts as an int[] (Postgres
+ * compares arrays part by part, a prefix first), like `compareVersions`.
+ * ote's rule allows only 2–4 parts of at most 9 digits, so the cast cannot
+ * overflow; anything else gets no key and sorts after, by its text.
+ */
+function versionKey(column: AnyColumn): SQL {
+  return sql`(case when ${column} ~ '^[0-9]{1,9}(\.[0-9]{1,9})*$' then string_to_array(${column}, '.')::int[] end)`;
+}
+
+function byVersion(column: AnyColumn, seq: AnyColumn, dir: 'asc' | 'desc'): SQL[] {
+  return dir === 'asc'
+    ? [sql`${versionKey(column)} asc nulls last`, asc(column), asc(seq)]
+    : [sql`${versionKey(column)} desc nulls last`, desc(column), desc(seq)];
 }
 
 /** Applications of projects the caller sees, as a subquery of ids. */
@@ -39,16 +57,18 @@ export function nameFilter(column: AnyColumn, name: string | undefined, mode: Na
   return ilike(column, namePattern(name, mode));
 }
 
-/** The seed's app list: one row per version, newest first, paged in SQL. */
+/** The seed's app list: one row per version, newest first (or by version number), paged in SQL. */
 export async function listAppVersions(ctx: Ctx, o: AppListOptions = {}): Promise<{ items: (AppVersionView & { versionCount?: number })[]; total: number }> {
   const sibling = alias(appVersions, 'sibling');
-  const newest = ctx.db.select({ seq: sql<number>`max(${sibling.seq})` }).from(sibling).where(eq(sibling.appId, apps.id));
+  // "Latest" is the highest version, not the last one created: a 1.0.1 hotfix made after 1.1 is not the latest.
+  const highest = ctx.db.select({ id: sibling.id }).from(sibling).where(eq(sibling.appId, apps.id))
+    .orderBy(...byVersion(sibling.version, sibling.seq, 'desc')).limit(1);
   const where = and(
     inArray(appVersions.appId, visibleAppIds(ctx)),
     nameFilter(apps.name, o.appName, o.appNameMode),
     o.version ? eq(appVersions.version, o.version) : undefined,
     o.projectName ? eq(projects.name, o.projectName) : undefined,
-    o.latest ? eq(appVersions.seq, newest) : undefined,
+    o.latest ? eq(appVersions.id, highest) : undefined,
   );
   const size = o.pageSize ?? 10;
   const page = Math.max(1, o.page ?? 1);
@@ -59,7 +79,9 @@ export async function listAppVersions(ctx: Ctx, o: AppListOptions = {}): Promise
     .innerJoin(apps, eq(apps.id, appVersions.appId))
     .innerJoin(projects, eq(projects.id, apps.projectId))
     .where(where)
-    .orderBy(o.order === 'asc' ? asc(appVersions.seq) : desc(appVersions.seq))
+    .orderBy(...(o.orderBy === 'version'
+      ? byVersion(appVersions.version, appVersions.seq, o.order ?? 'desc')
+      : [o.order === 'asc' ? asc(appVersions.seq) : desc(appVersions.seq)]))
     .offset(size === 0 ? 0 : (page - 1) * size);
   const [items, [{ n }]] = await Promise.all([
     size === 0 ? base : base.limit(size),

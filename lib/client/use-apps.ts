@@ -41,12 +41,12 @@ export function useApps(p: AppListParams, enabled = true) {
   });
 }
 
-/** Every version of one application, newest first. */
+/** Every version of one application, highest version first (1.10 above 1.9). */
 export function useAppVersions(project: string, name: string) {
   return useQuery({
     queryKey: appKeys.versions(project, name),
     queryFn: () =>
-      imagesApi<{ apps: AppItem[]; total: number }>('GET', `/v1/app${query({ projectName: project, appName: name, appNameMode: 'strict', pageSize: 0 })}`),
+      imagesApi<{ apps: AppItem[]; total: number }>('GET', `/v1/app${query({ projectName: project, appName: name, appNameMode: 'strict', pageSize: 0, orderBy: 'version' })}`),
     enabled: !!project && !!name,
   });
 }

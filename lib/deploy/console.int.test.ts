@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { POST as createApp } from '@/app/v1/app/route';
 import * as deploymentsRoute from '@/app/api/pier/deploy/deployments/route';
 import * as deploymentRoute from '@/app/api/pier/deploy/deployments/[id]/route';
@@ -19,11 +19,13 @@ import { runFor } from '@/lib/cluster/sim/controllers/testing';
 import { body, call, request, type RequestOptions } from '@/lib/testing/http';
 import { fixedClock } from '@/lib/testing/clock';
 import { loadCaller, setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
-import { clientsByName, getObject } from '@/lib/cluster/adapter';
+import { clientsByName, createObject, getObject } from '@/lib/cluster/adapter';
+import { NotFound } from '@/lib/errors';
 import { createThirdRegistry } from '@/lib/images/third-registries';
 import { appBody } from '@/lib/catalog/testing/fixtures';
 import { refreshPodCounts } from './live';
-import { advanceRollouts } from './worker';
+import { advanceRollouts, DEADLINE_MS, releaseStaleLeases } from './worker';
+import { pullSecretsWanted } from './pull-secret';
 
 /**
  * The console's deploy API (`/api/pier/deploy/**`) that the deployments and
@@ -268,5 +270,95 @@ describe('console deploy API', () => {
     const after = await getObject(c, { apiVersion: 'apps/v1', kind: 'Deployment' }, 'again', 'alpha');
     expect(after.metadata?.generation).toBe(before.metadata?.generation);
     expect(after.metadata?.annotations?.['pier.io/ote-request']).toBe(r.id);
+  });
+
+  it('a pull Secret goes when the last workload of the namespace naming it goes; one Pier did not write stays', async () => {
+    const c = await clientsByName(w.db, 'local');
+    const secretRef = { apiVersion: 'v1', kind: 'Secret' };
+    const exists = async (name: string) => getObject(c, secretRef, name, 'alpha').then(() => true, (err) => {
+      if (err instanceof NotFound) return false;
+      throw err;
+    });
+    const deploy = async (deployName: string, appName: string, version = '1.0') => {
+      const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { as: 'ops', json: { deployName, appName, version, cluster: 'local', nodeLabel: '', comment: '', projectName: 'alpha' } });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const seqOf = async (name: string) => (await w.db.select({ seq: deployments.seq }).from(deployments).where(and(eq(deployments.name, name), isNull(deployments.deletedAt))))[0].seq;
+    const remove = async (seq: number) => expect((await api(deploymentRoute.DELETE, `/api/pier/deploy/deployments/${seq}`, { as: 'ops', method: 'DELETE', json: { comment: 'gone' }, params: { id: String(seq) } })).status).toBe(200);
+    // 'priv' (previous test) names registry hub; its image is not in the catalog, so its rollout only ends at the deadline.
+    clock.advance(DEADLINE_MS + 1_000);
+    await rollOut();
+    expect((await page(await seqOf('priv'))).body.deployment).toMatchObject({ version: '1.0', editable: true });
+    // A second deployment names the same registry.
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'priv2', version: '1.0', repositoryId: 'hub' }) })).status).toBe(200);
+    const priv2 = await deploy('priv2', 'priv2');
+    await rollOut();
+    expect(await exists('pier-registry-hub')).toBe(true);
+
+    // 'priv' moves to a version without the registry: priv2 still names the Secret, it stays.
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'priv', version: '1.1', image: 'nginx:latest' }) })).status).toBe(200);
+    const priv = await seqOf('priv');
+    expect((await api(upgradeRoute, `/api/pier/deploy/deployments/${priv}/upgrade`, { as: 'ops', json: { version: '1.1', comment: '' }, params: { id: String(priv) } })).status).toBe(201);
+    await rollOut();
+    expect((await page(priv)).body.deployment).toMatchObject({ version: '1.1', status: 5 });
+    expect(await exists('pier-registry-hub')).toBe(true);
+
+    // An open request of another deployment that names the registry keeps it wanted until its workload names it.
+    const [pending] = await w.db.select().from(deployRequests).where(eq(deployRequests.status, 1));
+    expect(pending).toBeUndefined();
+    expect(await pullSecretsWanted(w.db, 'alpha', 'local', 'none')).toEqual(new Set());
+
+    // The last one naming it is deleted: the Secret goes with it.
+    await remove(priv2);
+    await rollOut();
+    expect((await page(priv2)).body.deployment).toMatchObject({ status: 9 });
+    expect(await exists('pier-registry-hub')).toBe(false);
+
+    // A Secret of that name written by someone else (no Pier annotation) is never removed.
+    await createObject(c, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'pier-registry-byhand', namespace: 'alpha' }, type: 'Opaque', data: { k: Buffer.from('v').toString('base64') } });
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'hand', version: '1.0', repositoryId: 'byhand' }) })).status).toBe(200);
+    const hand = await deploy('hand', 'hand');
+    await rollOut();
+    await remove(hand);
+    await rollOut();
+    expect((await page(hand)).body.deployment).toMatchObject({ status: 9 });
+    expect(await exists('pier-registry-byhand')).toBe(true);
+  });
+
+  it('a Secret an approved request of the namespace is about to use counts as wanted', async () => {
+    const c = await clientsByName(w.db, 'local');
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'priv3', version: '1.0', repositoryId: 'hub' }) })).status).toBe(200);
+    const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { as: 'ops', json: { deployName: 'priv3', appName: 'priv3', version: '1.0', cluster: 'local', nodeLabel: '', comment: '', projectName: 'alpha' } });
+    expect(res.body.status).toBe(1);
+    expect(await pullSecretsWanted(w.db, 'alpha', 'local', 'other')).toEqual(new Set(['pier-registry-hub']));
+    // Not on another cluster, and not for the request itself.
+    expect(await pullSecretsWanted(w.db, 'alpha', 'elsewhere', 'other')).toEqual(new Set());
+    const [r] = await w.db.select().from(deployRequests).where(eq(deployRequests.seq, res.body.requestId));
+    expect(await pullSecretsWanted(w.db, 'alpha', 'local', r.id)).toEqual(new Set());
+    await rollOut();
+    expect(((await getObject(c, { apiVersion: 'v1', kind: 'Secret' }, 'pier-registry-hub', 'alpha')).metadata?.annotations ?? {})['pier.io/third-registry']).toBe('hub');
+  });
+
+  it('a sole instance (PGlite) takes over the leases a killed process left at once, without waiting for them to lapse', async () => {
+    expect((await api(createApp, '/v1/app', { json: spec({ appName: 'sole', version: '1.0' }) })).status).toBe(200);
+    const res = await api(deploymentsRoute.POST, '/api/pier/deploy/deployments', { as: 'ops', json: { deployName: 'sole', appName: 'sole', version: '1.0', cluster: 'local', nodeLabel: '', comment: '', projectName: 'alpha' } });
+    expect(res.status).toBe(201);
+    await advanceRollouts(w.db, clock);
+    const held = async () => (await w.db.select().from(deployRequests).where(eq(deployRequests.seq, res.body.requestId)))[0];
+    expect((await held()).status).toBe(4);
+    await w.db.update(deployRequests).set({ leaseUntil: new Date(clock.now().getTime() + 30_000) }).where(eq(deployRequests.seq, res.body.requestId));
+    const before = await held();
+    await advanceRollouts(w.db, clock);
+    expect(await held()).toEqual(before);
+    expect(await releaseStaleLeases(w.db)).toBe(1);
+    expect((await held()).leaseUntil).toBeNull();
+    // Nothing is left to release the second time.
+    expect(await releaseStaleLeases(w.db)).toBe(0);
+    for (let i = 0; i < 30 && (await held()).status === 4; i++) {
+      await advanceRollouts(w.db, clock);
+      await runFor(m!, clock, 5_000);
+    }
+    expect((await held()).status).toBe(5);
   });
 });

@@ -9,7 +9,7 @@ export interface DeploymentPage {
   deployment: DeploymentView & { history: string[]; editable: boolean };
   /** Every request of the deployment, oldest first: its timeline. */
   requests: RequestView[];
-  /** Versions of its application (spec versions; charts cannot be deployed yet), newest first. */
+  /** Versions of its application (spec versions; charts cannot be deployed yet), highest version first. */
   versions: { version: string; image: string | null; createdAt: Date }[];
   /** Versions a rollback may go to: ones a request settled on 5 or 6, other than the current one. */
   rollbackTo: string[];
@@ -19,7 +19,7 @@ export interface DeploymentPage {
 export async function deploymentPage(ctx: Ctx, seq: number): Promise<DeploymentPage> {
   const d = await getDeployment(ctx, seq);
   const { items: requests } = await listRequests(ctx, { deployId: seq, pageSize: 0, order: 'asc' });
-  const { items } = await listAppVersions(ctx, { appName: d.appName, appNameMode: 'strict', pageSize: 0 });
+  const { items } = await listAppVersions(ctx, { appName: d.appName, appNameMode: 'strict', pageSize: 0, orderBy: 'version' });
   const versions = items
     .filter((v) => v.projectName === d.projectName && v.kind === 'spec')
     .map((v) => ({ version: v.version, image: v.spec?.image ?? null, createdAt: v.createdAt }));
@@ -33,7 +33,7 @@ export async function deploymentPage(ctx: Ctx, seq: number): Promise<DeploymentP
 
 export interface DeployOptions {
   project: string;
-  /** Deployable (spec) versions of the project's applications, newest first. */
+  /** Deployable (spec) versions of the project's applications, highest version first. */
   versions: { appName: string; version: string; image: string | null }[];
   /** Clusters the project may deploy to, with their labels (for the selector). */
   clusters: { name: string; labels: Record<string, string> }[];
@@ -42,7 +42,7 @@ export interface DeployOptions {
 /** What the request form offers: the project's versions and the clusters it may use. */
 export async function deployOptions(ctx: Ctx, projectName?: string): Promise<DeployOptions> {
   const project = await owningProject(ctx, projectName);
-  const { items } = await listAppVersions(ctx, { pageSize: 0 });
+  const { items } = await listAppVersions(ctx, { pageSize: 0, projectName: project.name, orderBy: 'version' });
   const versions = items
     .filter((v) => v.projectId === project.id && v.kind === 'spec')
     .map((v) => ({ appName: v.appName, version: v.version, image: v.spec?.image ?? null }));

@@ -13,16 +13,17 @@
  *   An exception in Pier (not a cluster's answer) is 8.
  *
  * A lease on the row (lease_until) keeps two instances from working on one
- * request at a time; an expired lease (a crashed instance) is taken over.
+ * request at a time; an expired lease (a crashed instance) is taken over,
+ * and on PGlite, which one process owns, at once on start.
  */
-import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apps, appVersions, deployments, deployRequests, type ClusterProgress, type DeployRequestRow } from '@/db/schema';
 import type { Clock } from '../context';
 import { PierError } from '../errors';
 import { objectsOf } from './objects';
 import { refreshPodCounts } from './live';
-import { ensurePullSecret } from './pull-secret';
+import { ensurePullSecret, prunePullSecrets, pullSecretsWanted } from './pull-secret';
 import { applyObjects, appliedBy, clientsOf, ensureNamespace, liveObjects, observe, removeAll } from './kube';
 import { DeployStatus, DeployType } from './states';
 import { nodeSelectorOf } from './targets';
@@ -71,6 +72,7 @@ async function apply(db: Db, clock: Clock, r: DeployRequestRow): Promise<void> {
   const desired = r.type === DeployType.delete || !v.spec ? [] : objectsOf(v.spec, {
     deployName: d.name, namespace: d.namespace, appName, version: v.version, deployId: d.seq, nodeSelector: nodeSelectorOf(d.nodeLabel),
   });
+  const dropped = await droppedRegistries(db, r, v.spec?.repositoryId);
   const problems = objectProblems(desired);
   if (problems.length) {
     await settle(db, clock, r, DeployStatus.internalError, progress, problems.map((p) => `${p.object}: ${p.message}`).join('; '));
@@ -88,6 +90,8 @@ async function apply(db: Db, clock: Clock, r: DeployRequestRow): Promise<void> {
         const live = await liveObjects(c, d.namespace, d.name);
         if (!appliedBy(live, r.id)) await applyObjects(c, desired, r.id, live);
       }
+      // Before `applied` is recorded, so a crash here is repaired by the next pass (pruning is idempotent).
+      if (dropped.length) await prunePullSecrets(c, d.namespace, dropped, await pullSecretsWanted(db, d.namespace, p.cluster, r.id));
       p.applied = true;
       p.message = undefined;
     } catch (err) {
@@ -109,6 +113,14 @@ async function apply(db: Db, clock: Clock, r: DeployRequestRow): Promise<void> {
   } else if (clock.now() >= deadline) {
     await settle(db, clock, r, progress.some((p) => p.applied) ? DeployStatus.partial : DeployStatus.failed, progress, 'some clusters could not be written');
   }
+}
+
+/** Registries whose pull Secret this request stops naming: the previous version's (or, for a delete, its own) unless the new version names it too. */
+async function droppedRegistries(db: Db, r: DeployRequestRow, target: string | undefined): Promise<string[]> {
+  const ids = r.fromVersionId && r.fromVersionId !== r.versionId ? [r.fromVersionId, r.versionId] : [r.versionId];
+  const rows = await db.select({ spec: appVersions.spec }).from(appVersions).where(inArray(appVersions.id, ids));
+  const named = rows.map((x) => x.spec?.repositoryId).filter((x): x is string => !!x);
+  return r.type === DeployType.delete ? named : named.filter((x) => x !== target);
 }
 
 async function appNameOf(db: Db, appId: string): Promise<{ appName: string }> {
@@ -169,12 +181,39 @@ export async function advanceRollouts(db: Db, clock: Clock): Promise<number> {
 /** How often settled deployments' pod counts are re-read (a bounded batch each time: `refreshPodCounts`). */
 const REFRESH_MS = Number(process.env.PIER_DEPLOY_REFRESH_MS || 15_000);
 
+/**
+ * Drops every lease on open requests. Only for a store that this process
+ * alone uses (PGlite: one process per data directory): a lease found there
+ * at start was held by a process that is gone (killed mid-pass), so waiting
+ * for it to lapse would only delay the rollout. On a shared PostgreSQL a
+ * lease may belong to another live instance and is left to expire.
+ */
+export async function releaseStaleLeases(db: Db): Promise<number> {
+  const rows = await db.update(deployRequests).set({ leaseUntil: null })
+    .where(and(isNotNull(deployRequests.leaseUntil), inArray(deployRequests.status, [DeployStatus.approved, DeployStatus.processing, DeployStatus.deploying])))
+    .returning({ id: deployRequests.id });
+  return rows.length;
+}
+
+export interface DeployWorkerOptions {
+  intervalMs?: number;
+  /** The store belongs to this process alone (PGlite): leases left by a previous, killed process are taken over at once. */
+  soleInstance?: boolean;
+}
+
 /** Runs passes every `intervalMs` in the serving process; one pass at a time. */
-export function startDeployWorker(db: Db, clock: Clock, intervalMs = Number(process.env.PIER_DEPLOY_POLL_MS || 1000)): { stop(): void } {
+export function startDeployWorker(db: Db, clock: Clock, o: DeployWorkerOptions = {}): { stop(): void } {
+  const intervalMs = o.intervalMs ?? Number(process.env.PIER_DEPLOY_POLL_MS || 1000);
   let busy = false;
   let cursor = 0;
   let refreshedAt = 0;
+  let started = !o.soleInstance;
   const pass = async () => {
+    if (!started) {
+      const n = await releaseStaleLeases(db);
+      if (n) console.log(`pier deploy worker: took over ${n} request(s) a previous process left leased`);
+      started = true;
+    }
     await advanceRollouts(db, clock);
     if (REFRESH_MS > 0 && Date.now() - refreshedAt >= REFRESH_MS) {
       refreshedAt = Date.now();

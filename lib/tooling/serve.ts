@@ -46,7 +46,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const controllers = process.env.PIER_SIM_CONTROLLERS === 'off' ? null
     : store.driver === 'pg' && process.env.PIER_SIM_CONTROLLERS !== 'inline' ? startControllersThread()
       : startControllers(store);
-  startDeployWorker(store.db, systemClock);
+  startDeployWorker(store.db, systemClock, { soleInstance: store.driver === 'pglite' });
   const stop = () => void Promise.all([controllers?.stop(), cancelOpenBodies()]).finally(() => {
     server.close(() => process.exit(0));
     // Idle keep-alive connections belong to the inner servers and would hold close() open.

@@ -194,6 +194,8 @@ export const appListQuery = z.strictObject({
   projectName: z.string().max(63, 'at most 63 characters').optional(),
   /** Pier: `true` lists each application once, as its newest version, with `versions` (how many it has). */
   latest: z.enum(['true', 'false'], 'true or false').transform((v) => v === 'true').optional(),
+  /** Pier: `version` sorts by version number, highest first (default `id`: newest first, as the seed lists). */
+  orderBy: z.enum(['id', 'version'], 'id or version').optional(),
 });
 
 export const appDelete = z.strictObject({

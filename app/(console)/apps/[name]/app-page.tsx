@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useCurrentProject } from '@/lib/client/current-project';
 import { useAppVersions, type AppItem } from '@/lib/client/use-apps';
+import { compareVersions } from '@/lib/catalog/version-compare';
 import { useMe } from '@/lib/client/use-me';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useI18n } from '@/lib/i18n/react';
@@ -20,7 +21,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { EmptyState, LoadingState, Notice } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 
-/** An application: its versions, newest first; tick two to compare; each opens its detail. */
+/** An application: its versions, highest first; tick two to compare; each opens its detail. */
 export function AppPage({ name }: { name: string }) {
   const { t, locale } = useI18n();
   const me = useMe().data;
@@ -32,8 +33,8 @@ export function AppPage({ name }: { name: string }) {
   const [uploading, setUploading] = useState(false);
   const canWrite = !!me && me.role !== 'visitor';
   const rows = versions.data?.apps ?? [];
-  // Older first in the diff, whichever was ticked first.
-  const pair = rows.filter((v) => picked.includes(v.id)).sort((x, y) => x.id - y.id);
+  // Lower version first in the diff, whichever was ticked first.
+  const pair = rows.filter((v) => picked.includes(v.id)).sort((x, y) => compareVersions(x.version, y.version));
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
 
   if (current.isLoading) return <LoadingState label={t('common.loading')} />;
