@@ -5,6 +5,7 @@
  * costing more than refusing it. Every problem is an Invalid on `chart`.
  */
 import { gunzipSync } from 'node:zlib';
+import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '../archive/tar-header';
 import { Invalid } from '../errors';
 
 export const CHART_LIMITS = {
@@ -15,7 +16,7 @@ export const CHART_LIMITS = {
   entries: 1000,
 } as const;
 
-const BLOCK = 512;
+const BLOCK = TAR_BLOCK;
 
 function refuse(reason: string): never {
   throw new Invalid({ chart: reason });
@@ -31,40 +32,7 @@ export function chartEntryName(raw: string): string {
   return parts.join('/');
 }
 
-function octal(h: Buffer, start: number, len: number): number {
-  const s = h.toString('latin1', start, start + len).replace(/\0.*$/s, '').trim();
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) refuse('not a tar archive (bad number in a header)');
-  return parseInt(s, 8);
-}
-
-function cstring(h: Buffer, start: number, len: number): string {
-  const end = h.indexOf(0, start);
-  return h.toString('utf8', start, end >= 0 && end < start + len ? end : start + len);
-}
-
-function checksumOk(h: Buffer): boolean {
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
-  return sum === octal(h, 148, 8);
-}
-
-function paxPath(buf: Buffer): string | undefined {
-  let i = 0;
-  let path: string | undefined;
-  while (i < buf.length) {
-    const sp = buf.indexOf(0x20, i);
-    if (sp < 0) break;
-    const len = parseInt(buf.toString('ascii', i, sp), 10);
-    if (!Number.isFinite(len) || len <= 0 || i + len > buf.length) refuse('not a tar archive (bad pax header)');
-    const rec = buf.toString('utf8', sp + 1, i + len - 1);
-    if (rec.startsWith('path=')) path = rec.slice(5);
-    i += len;
-  }
-  return path;
-}
-
-const LINKS: Record<string, string> = { '1': 'a hard link', '2': 'a symbolic link', '3': 'a character device', '4': 'a block device', '6': 'a FIFO' };
+const tarFields = tarHeader(refuse);
 
 /** The regular files of the archive by normalized path. */
 export function readChartArchive(archive: Buffer): Map<string, Buffer> {
@@ -87,21 +55,20 @@ export function readChartArchive(archive: Buffer): Map<string, Buffer> {
   for (let off = 0; off + BLOCK <= tar.length; ) {
     const h = tar.subarray(off, off + BLOCK);
     if (h.every((b) => b === 0)) break;
-    if (!checksumOk(h)) refuse('not a tar archive (header checksum mismatch)');
-    const type = String.fromCharCode(h[156] || 0x30);
-    const size = octal(h, 124, 12);
+    if (!tarFields.checksumOk(h)) refuse('not a tar archive (header checksum mismatch)');
+    const type = tarFields.type(h);
+    const size = tarFields.size(h);
     const bodyStart = off + BLOCK;
     if (bodyStart + size > tar.length) refuse('the archive is truncated');
     const body = tar.subarray(bodyStart, bodyStart + size);
     off = bodyStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (type === 'x') { longName = paxPath(body); continue; }
+    if (type === 'x') { longName = tarFields.pax(body).path; continue; }
     if (type === 'L') { longName = body.toString('utf8').replace(/\0+$/, ''); continue; }
     if (type === 'g') continue;
-    const prefix = h.toString('latin1', 257, 262) === 'ustar' ? cstring(h, 345, 155) : '';
-    const raw = longName ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100));
+    const raw = longName ?? tarFields.name(h);
     longName = undefined;
     const name = chartEntryName(raw);
-    if (LINKS[type]) refuse(`entry "${raw}" is ${LINKS[type]}; charts with links or devices are not accepted`);
+    if (TAR_LINK_TYPES[type]) refuse(`entry "${raw}" is ${TAR_LINK_TYPES[type]}; charts with links or devices are not accepted`);
     if (++entries > CHART_LIMITS.entries) refuse(`more than ${CHART_LIMITS.entries} entries`);
     if (type === '5') continue;
     if (type !== '0' && type !== '7') refuse(`entry "${raw}" has an unsupported type "${type}"`);

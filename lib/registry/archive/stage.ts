@@ -17,6 +17,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Invalid, PayloadTooLarge } from '@/lib/errors';
+import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -37,7 +38,7 @@ export interface StagedArchive {
 }
 
 
-const BLOCK = 512;
+const BLOCK = TAR_BLOCK;
 const CHUNK = 4 << 20;
 const MAX_META_BYTES = 1 << 20;
 const MAX_ENTRIES = 100_000;
@@ -55,54 +56,7 @@ export function normalizeEntryName(raw: string): string {
   return parts.join('/');
 }
 
-function octal(buf: Buffer, start: number, len: number): number {
-  // GNU base-256 for sizes over 8 GiB: high bit of the first byte set.
-  if (buf[start] & 0x80) {
-    let v = 0;
-    for (let i = start + 1; i < start + len; i++) v = v * 256 + buf[i];
-    return v;
-  }
-  const s = buf.toString('latin1', start, start + len).replace(/\0.*$/s, '').trim();
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) refuse('not a tar archive (bad number in a header)');
-  return parseInt(s, 8);
-}
-
-function cstring(buf: Buffer, start: number, len: number): string {
-  const end = buf.indexOf(0, start);
-  return buf.toString('utf8', start, end >= 0 && end < start + len ? end : start + len);
-}
-
-function checksumOk(h: Buffer): boolean {
-  const stored = octal(h, 148, 8);
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
-  return sum === stored;
-}
-
-function parsePax(buf: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  let i = 0;
-  while (i < buf.length) {
-    const sp = buf.indexOf(0x20, i);
-    if (sp < 0) break;
-    const len = parseInt(buf.toString('ascii', i, sp), 10);
-    if (!Number.isFinite(len) || len <= 0 || i + len > buf.length) refuse('not a tar archive (bad pax header)');
-    const rec = buf.toString('utf8', sp + 1, i + len - 1);
-    const eq = rec.indexOf('=');
-    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
-    i += len;
-  }
-  return out;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  '1': 'a hard link',
-  '2': 'a symbolic link',
-  '3': 'a character device',
-  '4': 'a block device',
-  '6': 'a FIFO',
-};
+const tarFields = tarHeader(refuse);
 
 interface Current {
   kind: 'file' | 'meta' | 'skip';
@@ -264,8 +218,8 @@ export async function stageArchive(
   let n = 0;
 
   const startEntry = async (h: Buffer): Promise<void> => {
-    const type = String.fromCharCode(h[156] || 0x30);
-    let size = octal(h, 124, 12);
+    const type = tarFields.type(h);
+    let size = tarFields.size(h);
     if (pax.size !== undefined) size = Number(pax.size);
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
@@ -273,12 +227,11 @@ export async function stageArchive(
       cur = { kind: 'meta', remaining: size, padding, meta: [], metaType: type };
       return;
     }
-    const prefix = h.toString('latin1', 257, 262) === 'ustar' ? cstring(h, 345, 155) : '';
-    const rawName = pax.path ?? longName ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100));
+    const rawName = pax.path ?? longName ?? tarFields.name(h);
     pax = {};
     longName = null;
     const name = normalizeEntryName(rawName);
-    if (TYPE_NAMES[type]) refuse(`entry "${rawName}" is ${TYPE_NAMES[type]}; archives with links or devices are not accepted`);
+    if (TAR_LINK_TYPES[type]) refuse(`entry "${rawName}" is ${TAR_LINK_TYPES[type]}; archives with links or devices are not accepted`);
     if (type === '5') {
       cur = { kind: 'skip', remaining: size, padding };
       return;
@@ -301,7 +254,7 @@ export async function stageArchive(
       c.entry!.digest = await writer.end();
     } else if (c.kind === 'meta') {
       const body = Buffer.concat(c.meta!);
-      if (c.metaType === 'x') pax = parsePax(body);
+      if (c.metaType === 'x') pax = tarFields.pax(body);
       else if (c.metaType === 'L') longName = body.toString('utf8').replace(/\0+$/, '');
     }
     if (c.padding === 0) cur = null;
@@ -347,7 +300,7 @@ export async function stageArchive(
           continue;
         }
         zeroBlocks = 0;
-        if (!checksumOk(header)) refuse('not a tar archive (bad header checksum)');
+        if (!tarFields.checksumOk(header)) refuse('not a tar archive (bad header checksum)');
         await startEntry(header);
       }
       // A stream is read to its end (the request must complete; browsers may pad past the end blocks), a file need not be.
