@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClusters } from '@/lib/client/use-clusters';
 import { useCurrentProject } from '@/lib/client/current-project';
 import { useNodes } from '@/lib/client/use-nodes';
-import { usePodScopeChoices, usePodStream, usePods, type PodQuery } from '@/lib/client/use-pods';
+import { usePodPages, usePodScopeChoices, usePodStream, usePods, type PodQuery } from '@/lib/client/use-pods';
+import { pendingRows } from '@/lib/pods-console/apply';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
@@ -50,6 +51,8 @@ export function PodsDashboard() {
   const ready = !!cluster && (url.scope === 'cluster' || (url.scope === 'namespace' && !!namespace) || (url.scope === 'node' && !!url.node));
   const list = usePods(cluster ?? '', query, ready);
   const live = usePodStream(cluster ?? '', query, ready ? list.data?.resourceVersion : undefined);
+  usePodPages(cluster ?? '', query, ready ? list.data?.next : undefined);
+  const pending = list.data ? pendingRows(list.data) : 0;
   const now = useNow();
   const filtered = !!(url.group || url.status || url.workload || url.label || url.q);
 
@@ -134,8 +137,8 @@ export function PodsDashboard() {
           <FilterInput id="pods-q" label={t('pods.search')} value={url.q ?? ''} onChange={(q) => setUrl({ q })} className="w-56" />
           {filtered ? <Button variant="ghost" onClick={() => setUrl({ group: undefined, status: undefined, workload: undefined, label: undefined, q: undefined })}>{t('pods.clear')}</Button> : null}
           {list.data ? (
-            <span className="ml-auto text-sm text-slate-600 tabular-nums dark:text-slate-400" data-testid="pods-shown">
-              {t('pods.shown', { shown: list.data.items.length, total: list.data.counts.total })}
+            <span className="ml-auto text-sm text-slate-600 tabular-nums dark:text-slate-400" data-testid="pods-shown" data-loading={pending > 0 || undefined}>
+              {t('pods.shown', { shown: list.data.items.length + pending, total: list.data.counts.total })}
             </span>
           ) : null}
         </div>
@@ -146,7 +149,7 @@ export function PodsDashboard() {
             {list.data && list.data.items.length === 0 ? (
               <EmptyState icon="pods" title={filtered ? t('pods.emptyFiltered') : t('pods.empty')} />
             ) : list.data ? (
-              <PodTable cluster={cluster!} rows={list.data.items} showNamespace={url.scope !== 'namespace'} now={now} label={t('pods.title')} />
+              <PodTable cluster={cluster!} rows={list.data.items} pending={pending} showNamespace={url.scope !== 'namespace'} now={now} label={t('pods.title')} />
             ) : null}
           </QueryState>
         ) : null}

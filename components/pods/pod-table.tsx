@@ -17,13 +17,16 @@ export function podHref(cluster: string, row: { namespace: string; name: string 
 /**
  * The dashboard's table, virtualized: only the rows in view (and a few
  * around) are in the DOM, so 20,000 pods scroll like 20. ARIA table roles
- * keep it a table for screen readers and for getByRole.
+ * keep it a table for screen readers and for getByRole. `pending` rows the
+ * list has counted but not yet received are placeholders after the rows, so
+ * the scrollbar has its final length from the first page on.
  */
-export function PodTable({ cluster, rows, showNamespace, now, label }: { cluster: string; rows: PodRow[]; showNamespace: boolean; now: number; label: string }) {
+export function PodTable({ cluster, rows, pending = 0, showNamespace, now, label }: { cluster: string; rows: PodRow[]; pending?: number; showNamespace: boolean; now: number; label: string }) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
+  const count = rows.length + pending;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoizable; this component does not pass them down
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12, getItemKey: (i) => rows[i].uid });
+  const v = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12, getItemKey: (i) => rows[i]?.uid ?? `pending-${i}` });
   const cols = showNamespace
     ? 'grid-cols-[minmax(14rem,2fr)_minmax(7rem,1fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]'
     : 'grid-cols-[minmax(14rem,2fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]';
@@ -35,7 +38,7 @@ export function PodTable({ cluster, rows, showNamespace, now, label }: { cluster
       data-testid="pod-table"
       className="h-[calc(100vh-24rem)] min-h-80 overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
-      <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="min-w-[68rem]">
+      <div role="table" aria-label={label} aria-rowcount={count + 1} aria-busy={pending > 0 || undefined} className="min-w-[68rem]">
         <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
           <div role="row" aria-rowindex={1} className={`grid ${cols}`}>
             <div role="columnheader" className={head}>{t('pods.col.name')}</div>
@@ -52,6 +55,20 @@ export function PodTable({ cluster, rows, showNamespace, now, label }: { cluster
         <div role="rowgroup" className="relative" style={{ height: v.getTotalSize() }}>
           {v.getVirtualItems().map((item) => {
             const r = rows[item.index];
+            if (!r) {
+              return (
+                <div
+                  key={item.key}
+                  aria-hidden
+                  data-testid="pod-row-pending"
+                  className="absolute inset-x-0 top-0 flex items-center gap-3 border-b border-slate-100 px-3 dark:border-slate-800"
+                  style={{ height: ROW_PX, transform: `translateY(${item.start}px)` }}
+                >
+                  <span className="h-3 w-56 rounded bg-slate-200 motion-safe:animate-pulse dark:bg-slate-700" />
+                  <span className="h-3 w-24 rounded bg-slate-100 motion-safe:animate-pulse dark:bg-slate-800" />
+                </div>
+              );
+            }
             return (
               <div
                 key={item.key}

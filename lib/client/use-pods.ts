@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { applyPodMessages } from '@/lib/pods-console/apply';
+import { applyPodMessages, mergePodPage, type HeldPods } from '@/lib/pods-console/apply';
 import type { PodList, PodQuery, PodStreamMessage } from '@/lib/pods-console/schema';
 import { get, qs } from './api';
 
@@ -25,19 +25,50 @@ export function usePodScopeChoices(cluster: string) {
   });
 }
 
+/** The first page is about a screenful (the table shows it at once); the rest follows in larger pages. */
+export const FIRST_PAGE = 100;
+export const NEXT_PAGE = 5000;
+
 /**
- * The dashboard's rows. Listed once; after that the stream (usePodStream)
- * keeps them current, so no polling and no refetch on focus.
+ * The dashboard's rows: the first page (FIRST_PAGE rows), with the scope's
+ * counts and the filtered total; usePodPages then brings the rest and the
+ * stream (usePodStream) keeps them current, so no polling and no refetch on focus.
  */
 export function usePods(cluster: string, q: PodQuery, enabled = true) {
   return useQuery({
     queryKey: podKeys.list(cluster, q),
-    queryFn: () => get<PodList>(`${podsBase(cluster)}${qs(q)}`),
+    queryFn: () => get<HeldPods>(`${podsBase(cluster)}${qs({ ...q, limit: FIRST_PAGE })}`),
     enabled,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     retry: (n, err) => n < 2 && !((err as { status?: number }).status! >= 400 && (err as { status?: number }).status! < 500),
   });
+}
+
+/**
+ * The rest of the list after the first page, NEXT_PAGE rows at a time from
+ * the last answer's cursor, merged into the same cache entry (mergePodPage:
+ * the stream's newer rows and removals win). A page whose list was replaced
+ * meanwhile (a filter changed, a RESYNC listed again) is dropped.
+ */
+export function usePodPages(cluster: string, q: PodQuery, next: string | null | undefined): void {
+  const qc = useQueryClient();
+  const key = JSON.stringify(q);
+  useEffect(() => {
+    if (!next) return;
+    const query = JSON.parse(key) as PodQuery;
+    const queryKey = podKeys.list(cluster, query);
+    let cancelled = false;
+    get<PodList>(`${podsBase(cluster)}${qs({ ...query, limit: NEXT_PAGE, after: next })}`)
+      .then((page) => qc.setQueryData<HeldPods>(queryKey, (old) => (old && old.next === next ? mergePodPage(old, page) : old)))
+      .catch(() => {
+        // Refused or failed: list again from the start rather than show a list with a hole.
+        if (!cancelled) setTimeout(() => void qc.invalidateQueries({ queryKey }), 2000);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [cluster, key, next, qc]);
 }
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
@@ -67,7 +98,7 @@ export function usePodStream(cluster: string, q: PodQuery, resourceVersion: stri
       timer = undefined;
       const b = batch;
       batch = [];
-      qc.setQueryData<PodList>(queryKey, (old) => (old ? applyPodMessages(old, b) : old));
+      qc.setQueryData<HeldPods>(queryKey, (old) => (old ? applyPodMessages(old, b) : old));
     };
     es.onopen = () => setState('live');
     es.onmessage = (e: MessageEvent<string>) => {

@@ -135,6 +135,46 @@ describe('GET /api/pier/clusters/<name>/pods', () => {
     expect((await list({ namespace: 'beta' }, 'ops')).body.items.map((p) => p.name)).toEqual(['beta-1']);
   });
 
+  it('pages: limit rows after the cursor, in the list\'s order, with the filtered total and the next cursor', async () => {
+    const whole = await until(() => list({}, 'ops'), (x) => x.body.counts?.total === 4);
+    expect(whole.body.next).toBeNull();
+    expect(whole.body.total).toBe(4);
+    const first = await list({ limit: '3' }, 'ops');
+    expect(first.body.items.map((p) => `${p.namespace}/${p.name}`)).toEqual(['alpha/lost-1', 'alpha/web-1', 'alpha/web-2']);
+    expect(first.body).toMatchObject({ total: 4, next: 'alpha/web-2', counts: whole.body.counts, resourceVersion: expect.any(String) });
+    // The cursor crosses into the next namespace; the last page has no next.
+    const rest = await list({ limit: '3', after: first.body.next! }, 'ops');
+    expect(rest.body.items.map((p) => `${p.namespace}/${p.name}`)).toEqual(['beta/beta-1']);
+    expect(rest.body.next).toBeNull();
+    // Exactly full: no next either.
+    expect((await list({ limit: '4' }, 'ops')).body.next).toBeNull();
+    // Filters apply before paging; counts stay the scope's.
+    const running = await list({ group: 'running', limit: '1' });
+    expect(running.body.items.map((p) => p.name)).toEqual(['web-1']);
+    expect(running.body).toMatchObject({ total: 2, next: 'alpha/web-1', counts: { total: 3 } });
+    expect((await list({ group: 'running', limit: '1', after: 'alpha/web-1' })).body.items.map((p) => p.name)).toEqual(['web-2']);
+    // A cursor need not be a row that exists (it was deleted meanwhile): the page starts after where it would be.
+    expect((await list({ after: 'alpha/web-10' })).body.items.map((p) => p.name)).toEqual(['web-2']);
+  });
+
+  it('paging: bad limit or cursor names the field', async () => {
+    for (const limit of ['0', '10001', 'ten', '1.5']) {
+      const r = await list({ limit });
+      expect(r.status, limit).toBe(400);
+      expect(r.body.error?.fields, limit).toHaveProperty('limit');
+    }
+    for (const after of ['web-1', 'alpha/', '/web-1', 'Alpha/web-1', 'alpha/web-1/x']) {
+      const r = await list({ after });
+      expect(r.status, after).toBe(400);
+      expect(r.body.error?.fields, after).toHaveProperty('after');
+    }
+    // The stream takes no paging: its parameters are the filters and since.
+    const h = new Headers({ 'x-auth-token': tokens.dev, 'x-pier-peer-address': '192.0.2.10' });
+    const res = await call(streamRoute.GET as Handler, new Request(`${BASE}/api/pier/clusters/local/pods/stream?limit=5`, { headers: h }), { name: 'local' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('limit');
+  });
+
   it('bad input names the field; an invisible namespace is a 404', async () => {
     const bad = await list({ label: 'a in b' });
     expect(bad.status).toBe(400);
@@ -172,6 +212,9 @@ describe('the stream', () => {
     const again = await openStream({ label: 'tier=test', since: start.body.resourceVersion }, { 'last-event-id': lastId });
     const gone = await again.next((m) => m.type === 'DELETED' || m.type === 'ADDED');
     expect(gone).toMatchObject({ type: 'DELETED', name: 'live-1', namespace: 'alpha' });
+    // The removal's version rides in the message too: the dashboard keeps it while later pages of the list arrive.
+    const removal = again.seen.find((x) => x.msg === gone)!;
+    expect(gone).toHaveProperty('resourceVersion', removal.id);
     again.stop();
   });
 

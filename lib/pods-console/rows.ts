@@ -46,6 +46,19 @@ export function rowOf(p: Pod): PodRow {
   };
 }
 
+const rows = new WeakMap<Pod, PodRow>();
+
+/**
+ * rowOf for the cache's pods: the adapter's cache holds one object per
+ * version of a pod (cachedSorted), so a row is built once per change, not
+ * once per request. Only for those objects: rows are shared, read only.
+ */
+export function rowOfCached(p: Pod): PodRow {
+  let r = rows.get(p);
+  if (!r) rows.set(p, (r = rowOf(p)));
+  return r;
+}
+
 export function countRows(rows: Iterable<{ group: PodGroup }>): PodCounts {
   const c: PodCounts = { running: 0, failed: 0, other: 0, total: 0 };
   for (const r of rows) {

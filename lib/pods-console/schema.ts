@@ -22,6 +22,17 @@ export const podQuery = z.strictObject({
 });
 export type PodQuery = z.infer<typeof podQuery>;
 
+/**
+ * The list's paging: `limit` rows after the cursor `after` (the last row's
+ * "namespace/name"; rows are in namespace then name order). Without `limit`
+ * the whole list comes in one answer.
+ */
+export const podListQuery = podQuery.extend({
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  after: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a row\'s "namespace/name"').max(317).optional(),
+});
+export type PodListQuery = z.infer<typeof podListQuery>;
+
 /** The stream's own parameter: the list's resourceVersion to start from (Last-Event-ID wins on a reconnect). */
 export const podStreamQuery = podQuery.extend({ since: z.string().regex(/^\d+$/, 'must be a resourceVersion').optional() });
 
@@ -53,7 +64,12 @@ export interface PodCounts {
 }
 
 export interface PodList {
+  /** The rows passing the filters, in namespace then name order: all of them, or `limit` after `after`. */
   items: PodRow[];
+  /** How many rows pass the filters in all (every page's items together). */
+  total: number;
+  /** The cursor of the next page (`after`), or null when this answer holds the last row. */
+  next: string | null;
   /** Counts of the whole scope (namespace, cluster or node), before the other filters. */
   counts: PodCounts;
   resourceVersion: string;
@@ -66,7 +82,7 @@ export interface PodList {
 /** One message of the stream (SSE `event:` names). */
 export type PodStreamMessage =
   | { type: 'ADDED' | 'MODIFIED'; row: PodRow }
-  | { type: 'DELETED'; uid: string; namespace: string; name: string }
+  | { type: 'DELETED'; uid: string; namespace: string; name: string; resourceVersion?: string }
   | { type: 'COUNTS'; counts: PodCounts }
   | { type: 'RESYNC' };
 

@@ -1,8 +1,8 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Ctx } from '@/lib/context';
 import { Expired, watchObjects, type WatchHandle } from '@/lib/cluster/adapter';
-import { cachedList } from '@/lib/cluster/adapter/cache';
-import { countRows, inScope, matcher, rowOf } from './rows';
+import { cachedSorted } from '@/lib/cluster/adapter/cache';
+import { countRows, inScope, matcher, rowOf, rowOfCached } from './rows';
 import type { PodCounts, PodQuery, PodStreamMessage } from './schema';
 import { podScope, type PodScope } from './scope';
 
@@ -17,9 +17,11 @@ function sse(msg: PodStreamMessage, id?: string): string {
 
 type P = Pod & { metadata: NonNullable<Pod['metadata']> };
 
-async function cachedPods(c: PodScope['c'], namespace?: string) {
-  const view = await cachedList(c, 'pods', namespace);
-  return { ...view, items: view.items as unknown as readonly P[] };
+/** The scope's pods from the adapter's cache (its name-sorted index, no copy); walk the result before the next await. */
+async function cachedPods(scope: PodScope) {
+  const view = await cachedSorted(scope.c, 'pods');
+  const namespaces = scope.namespace ? [scope.namespace] : view.index.namespaces().filter((n) => scope.shown.has(n));
+  return { resourceVersion: view.resourceVersion, items: namespaces.flatMap((n) => view.index.namespace(n) as unknown as readonly P[]) };
 }
 
 /**
@@ -35,10 +37,10 @@ async function cachedPods(c: PodScope['c'], namespace?: string) {
 export async function podStream(ctx: Ctx, clusterName: string, q: PodQuery, since: string | undefined, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const scope = await podScope(ctx, clusterName, q.namespace);
   const fits = matcher(q);
-  const start = await cachedPods(scope.c, scope.namespace);
+  const start = await cachedPods(scope);
   // Which pods the client was sent, to tell ADDED from MODIFIED.
   const held = new Set<string>();
-  for (const p of start.items) if (scope.shown.has(p.metadata.namespace ?? '') && inScope(p, q) && fits(p, rowOf(p))) held.add(p.metadata.uid ?? '');
+  for (const p of start.items) if (inScope(p, q) && fits(p, rowOfCached(p))) held.add(p.metadata.uid ?? '');
   const enc = new TextEncoder();
   let watch: WatchHandle | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -61,10 +63,10 @@ export async function podStream(ctx: Ctx, clusterName: string, q: PodQuery, sinc
       };
       const sendCounts = async () => {
         recount = undefined;
-        const view = await cachedPods(scope.c, scope.namespace).catch(() => null);
+        const view = await cachedPods(scope).catch(() => null);
         if (!view || closed) return;
         const counts: PodCounts = countRows((function* () {
-          for (const p of view.items) if (scope.shown.has(p.metadata.namespace ?? '') && inScope(p, q)) yield rowOf(p);
+          for (const p of view.items) if (inScope(p, q)) yield rowOfCached(p);
         })());
         const text = JSON.stringify(counts);
         if (text !== lastCounts) send(sse({ type: 'COUNTS', counts }));
@@ -92,7 +94,7 @@ export async function podStream(ctx: Ctx, clusterName: string, q: PodQuery, sinc
             }
             // Sent even when this stream never sent the pod: after a reconnect the client may hold it from before.
             held.delete(uid);
-            send(sse({ type: 'DELETED', uid, namespace: row.namespace, name: row.name }, rv));
+            send(sse({ type: 'DELETED', uid, namespace: row.namespace, name: row.name, resourceVersion: rv }, rv));
           },
           (err) => {
             if (err instanceof Expired) send(sse({ type: 'RESYNC' }));

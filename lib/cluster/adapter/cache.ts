@@ -2,6 +2,7 @@ import { ListWatch, Watch, type KubernetesListObject, type KubernetesObject } fr
 import type { PierError } from '@/lib/errors';
 import type { KubeClients } from './connect';
 import { toPierError } from './errors';
+import { KeyedIndex, SortedByName } from './cache-index';
 import { listAll, type KindRef, type KubeObject } from './objects';
 import { ownWriteKey, pendingWrites, shows } from './own-writes';
 
@@ -39,6 +40,11 @@ interface Entry {
   lastUsed: number;
   backoffMs: number;
   timer?: NodeJS.Timeout;
+  /** Made on first use (cachedSorted, cachedKeyed), then kept current by the watch's events. */
+  sorted?: SortedByName;
+  keyed: Map<string, KeyedIndex>;
+  /** One normalized copy (apiVersion and kind set) per version of an object, shared by the indexes. */
+  normal: WeakMap<object, KubeObject>;
 }
 
 const IDLE_MS = 10 * 60_000;
@@ -78,7 +84,10 @@ function open(c: KubeClients, r: CachedResource): Entry {
     return { apiVersion: 'v1', kind: `${ref.kind}List`, metadata: { resourceVersion: all.resourceVersion }, items: all.items } as KubernetesListObject<KubernetesObject>;
   };
   const lw = new ListWatch<KubernetesObject>(ref.path, new Watch(c.kc), listFn, false);
-  const e: Entry = { clients: c, lw, ready: Promise.resolve(), synced: false, stale: false, lastUsed: Date.now(), backoffMs: 1000 };
+  const e: Entry = {
+    clients: c, lw, ready: Promise.resolve(), synced: false, stale: false, lastUsed: Date.now(), backoffMs: 1000,
+    keyed: new Map(), normal: new WeakMap(),
+  };
   const start = () => void lw.start().catch((err) => onError(err));
   const onError = (err: unknown) => {
     e.lastError = toPierError(err);
@@ -104,6 +113,19 @@ function open(c: KubeClients, r: CachedResource): Entry {
   lw.on('add', fresh);
   lw.on('update', fresh);
   lw.on('delete', fresh);
+  // ListWatch calls these right after changing its own map (a relist too: its deletes, then adds and updates).
+  const upsert = (o: KubernetesObject) => {
+    if (!e.sorted && !e.keyed.size) return;
+    const n = normalOf(e, ref, o);
+    e.sorted?.upsert(n);
+    for (const k of e.keyed.values()) k.upsert(n);
+  };
+  lw.on('add', upsert);
+  lw.on('update', upsert);
+  lw.on('delete', (o) => {
+    e.sorted?.remove(o as KubeObject);
+    for (const k of e.keyed.values()) k.remove(o as KubeObject);
+  });
   e.ready = firstList.then(() => {
     if (!e.lastError) {
       e.synced = true;
@@ -125,6 +147,59 @@ function open(c: KubeClients, r: CachedResource): Entry {
  * watch to deliver this process's own recent writes of the kind (own-writes.ts).
  */
 export async function cachedList<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource, namespace?: string): Promise<CachedView<T>> {
+  const e = await syncedEntry(c, r);
+  const ref = CACHED[r];
+  const items = e.lw.list(namespace).map((o) => ({ apiVersion: ref.apiVersion, kind: ref.kind, ...o }) as unknown as T);
+  return { items, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+/** An index over one kind's cache with the cache's state (see cachedList for when it is fresh). */
+export interface IndexedView<I> {
+  index: I;
+  resourceVersion: string;
+  stale: boolean;
+}
+
+/**
+ * The cache of one kind as each namespace's objects sorted by name, kept
+ * sorted as watch events arrive: a page is a slice, not a copy and sort of
+ * the namespace. The objects are the cache's (apiVersion and kind set, one
+ * copy per version, so a WeakMap keyed by them memoizes per version): read only.
+ */
+export async function cachedSorted<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource): Promise<IndexedView<SortedByName<T>>> {
+  const e = await syncedEntry(c, r);
+  if (!e.sorted) {
+    const s = new SortedByName();
+    for (const o of e.lw.list()) s.upsert(normalOf(e, CACHED[r], o));
+    e.sorted = s;
+  }
+  return { index: e.sorted as unknown as SortedByName<T>, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+/**
+ * The cache of one kind indexed by `keys` (made on the first call with a
+ * `name`; later calls with that name get the same index, kept current by
+ * the watch). Lookups are per namespace and answer in the cache's order.
+ */
+export async function cachedKeyed<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource, name: string, keys: (o: T) => string[]): Promise<IndexedView<KeyedIndex<T>>> {
+  const e = await syncedEntry(c, r);
+  let k = e.keyed.get(name);
+  if (!k) {
+    k = new KeyedIndex(keys as (o: KubeObject) => string[]);
+    for (const o of e.lw.list()) k.upsert(normalOf(e, CACHED[r], o));
+    e.keyed.set(name, k);
+  }
+  return { index: k as unknown as KeyedIndex<T>, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+function normalOf(e: Entry, ref: KindRef, o: KubernetesObject): KubeObject {
+  let n = e.normal.get(o);
+  if (!n) e.normal.set(o, (n = { apiVersion: ref.apiVersion, kind: ref.kind, ...o } as KubeObject));
+  return n;
+}
+
+/** The cluster's cache of a kind, listed and watching, with this process's own recent writes seen. */
+async function syncedEntry(c: KubeClients, r: CachedResource): Promise<Entry> {
   const key = keyOf(c, r);
   let e = entries.get(key);
   if (e && e.clients !== c) {
@@ -147,10 +222,8 @@ export async function cachedList<T extends KubeObject = KubeObject>(c: KubeClien
       throw err ?? toPierError(new Error('the cache did not sync'));
     }
   }
-  const ref = CACHED[r];
-  await ownWritesSeen(e, ownWriteKey(c.cluster.id, ref));
-  const items = e.lw.list(namespace).map((o) => ({ apiVersion: ref.apiVersion, kind: ref.kind, ...o }) as unknown as T);
-  return { items, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+  await ownWritesSeen(e, ownWriteKey(c.cluster.id, CACHED[r]));
+  return e;
 }
 
 /** Waits (briefly, see own-writes.ts) until the watch has delivered this process's own recent writes of the kind. */
