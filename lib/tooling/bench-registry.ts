@@ -11,6 +11,12 @@
  * HTTP, busboy, import, catalog), with the server's peak RSS.
  * A small archive's peak RSS is measured too: flat memory means both peaks
  * are about the same. Numbers go to docs/performance.md by hand.
+ *
+ * PIER_BENCH_DURABLE=1 times every case until its bytes are on the disk:
+ * `sync -f` (syncfs of the file system the bench directory is on) runs right
+ * after the copy, the import or the upload, inside the timed span. Without
+ * it `cp` ends when the copy is in the page cache, which on a quiet machine
+ * is faster than SHA-256 can read (see docs/performance.md).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,6 +30,14 @@ import { signIn, withBenchServer } from './bench-server';
 import { treeRssMiB } from './bench-stats';
 
 const MB = 1024 * 1024;
+const DURABLE = process.env.PIER_BENCH_DURABLE === '1';
+
+/** With PIER_BENCH_DURABLE=1: flush the file system `where` is on, as part of the timed span. */
+function flushIfDurable(where: string): void {
+  if (!DURABLE) return;
+  const r = spawnSync('sync', ['-f', where], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sync -f failed: ${r.stderr}`);
+}
 type Mode = 'file' | 'twopass' | 'stream';
 const MODES: Record<Mode, string> = { file: 'import of the file', twopass: 'upload, 2 passes (before)', stream: 'upload, 1 pass (now)' };
 
@@ -42,6 +56,7 @@ async function child(mode: Mode, archive: string, root: string): Promise<void> {
     images = await reg.importArchive(up.file, { workspace: 'bench' });
     await rm(up.file);
   }
+  flushIfDurable(root);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -133,6 +148,7 @@ function timeCp(from: string, to: string): { ms: number; cpuMs: number | null } 
   const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const r = timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'cp', from, to], { encoding: 'utf8' }) : spawnSync('cp', [from, to], { encoding: 'utf8' });
+  if (r.status === 0) flushIfDurable(to);
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`cp failed: ${r.stderr}`);
   const m = timed ? /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr) : null;
@@ -170,6 +186,7 @@ async function timeHttpUpload(base: string, token: string, archive: string, tag:
     c.on('error', reject);
     c.on('exit', () => resolve(text));
   });
+  flushIfDurable(archive);
   const ms = performance.now() - t0;
   clearInterval(sampler);
   if (!out.trimEnd().endsWith('201')) throw new Error(`upload failed: ${out.slice(0, 500)}`);
@@ -227,6 +244,7 @@ async function main(): Promise<void> {
     const bytes = (await stat(archive)).size;
     const cps: Array<{ ms: number; cpuMs: number | null }> = [];
     const imports = new Map<Mode, ChildResult[]>(modes.map((m) => [m, []]));
+    if (DURABLE) console.log('durable: every time includes `sync -f` of the file system after the case');
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     for (let i = 0; i < runs; i++) {
       // Interleaved, each on a fresh target, so page cache and disk state are alike for all.
