@@ -55,7 +55,8 @@ type K8sCall = (method: string, path: string, body?: unknown, contentType?: stri
  * wall time of each until `rolloutComplete`, polled every 100 ms.
  */
 export async function timeRollout(k8s: K8sCall, replicas: number): Promise<Record<string, number>> {
-  const ns = 'bench-roll';
+  // A namespace of its own each run, so a bench may run again on a store filled before.
+  const ns = `bench-roll-${Date.now().toString(36)}`;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   await k8s('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const p = `/apis/apps/v1/namespaces/${ns}/deployments/roll`;

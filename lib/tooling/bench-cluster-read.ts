@@ -29,7 +29,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openStore } from '@/db/client';
 import { clusters } from '@/db/schema';
 import { systemClock } from '@/lib/context';
@@ -39,7 +39,7 @@ import { fillCluster } from './bench-cluster-fill';
 import { timeRollout } from './bench-cluster-objects';
 import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep, treeRssMiB } from './bench-stats';
-import { watchDelay } from './bench-watch';
+import { watchDelaySplit } from './bench-watch';
 import { prepareStore } from './setup';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3312);
@@ -112,6 +112,20 @@ async function fill(): Promise<{ clusterId: string; seconds: number; rv: number;
   }
 }
 
+/** The numbers of a database filled by an earlier run (PIER_BENCH_REUSE_DATABASE_URL). */
+async function filledBefore(): Promise<{ clusterId: string; seconds: number; rv: number; pods: number }> {
+  const store = await openStore();
+  try {
+    const [c] = await store.db.select({ id: clusters.id, rv: clusters.resourceVersion }).from(clusters).where(eq(clusters.name, 'local'));
+    if (!c) throw new Error('the reused store has no cluster local');
+    const counted = await store.db.execute(sql`select count(*)::int as n from k8s_objects where cluster_id = ${c.id} and resource = 'pods'`);
+    const [n] = (counted as unknown as { rows: Array<{ n: number }> }).rows;
+    return { clusterId: c.id, seconds: 0, rv: c.rv, pods: n.n };
+  } finally {
+    await store.close();
+  }
+}
+
 /** The store's list call alone, in this process: text (sent now) against parse + stringify (sent before). */
 async function inProcess(clusterId: string): Promise<Array<Record<string, unknown>>> {
   const store = await openStore();
@@ -178,9 +192,19 @@ async function timed(url: string, rounds: number): Promise<Record<string, number
   return percentiles(samples);
 }
 
-/** A namespace's pods by label selector, 500 a page, following continue. */
-async function listByLabel(selector: (round: number) => string): Promise<Record<string, number>> {
-  const samples: number[] = [];
+/**
+ * A namespace's pods by label selector, 500 a page, following continue.
+ * Each page is timed three ways: until the answer's headers (the server's
+ * work before it starts sending), until its last byte (what the server and
+ * the connection cost), and with the client's JSON.parse of the body
+ * (what a client sees: 1.1 MB of pods take the client several ms).
+ */
+async function listByLabel(selector: (round: number) => string): Promise<Record<string, Record<string, unknown>>> {
+  const headers: number[] = [];
+  const body: number[] = [];
+  const parsed: number[] = [];
+  let bytes = 0;
+  let encoding = '';
   for (let r = 0; r < LIST_ROUNDS; r++) {
     const ns = `bench-${r % NAMESPACES}`;
     let cont = '';
@@ -189,19 +213,32 @@ async function listByLabel(selector: (round: number) => string): Promise<Record<
       if (cont) q.set('continue', cont);
       const t = performance.now();
       const res = await fetch(`${K8S}/api/v1/namespaces/${ns}/pods?${q}`, { headers: auth() });
-      const list = (await res.json()) as ListBody;
-      samples.push(performance.now() - t);
+      headers.push(performance.now() - t);
+      const text = await res.text();
+      body.push(performance.now() - t);
+      const list = JSON.parse(text) as ListBody;
+      parsed.push(performance.now() - t);
       if (!res.ok) throw new Error(`list: ${res.status}`);
+      bytes = Math.max(bytes, text.length);
+      encoding = res.headers.get('content-encoding') ?? 'identity';
       cont = list.metadata.continue ?? '';
     } while (cont);
   }
-  return percentiles(samples);
+  const note = { 'largest body (KiB)': Math.round(bytes / 1024), encoding };
+  return {
+    'headers': percentiles(headers),
+    'last byte': percentiles(body),
+    'last byte + JSON.parse': { ...percentiles(parsed), ...note },
+  };
 }
 
 /** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
+  // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops (open in Chrome DevTools).
+  const prof = process.env.PIER_BENCH_CPU_PROF;
+  const nodeOptions = prof ? `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(prof)}`.trim() : process.env.NODE_OPTIONS ?? '';
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1', NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 2400; i++) {
@@ -214,46 +251,78 @@ async function startPier(env: Record<string, string>): Promise<ChildProcess> {
   throw new Error('Pier did not become ready');
 }
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-read-'));
-  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
-  const database = pgServer ? await freshDatabase(pgServer) : null;
-  const env = { PIER_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD };
-  // prepareStore and openStore read these, as the server will.
-  Object.assign(process.env, env);
-  let child: ChildProcess | null = null;
+/**
+ * How Pier is started for each measured variant: `direct` (PIER_K8S_DIRECT=1,
+ * /k8s/ answered by Pier's Node server) or `next` (PIER_K8S_DIRECT=0, through
+ * Next.js's router). Several variants run back to back on the same filled
+ * store, so they compare under the same conditions.
+ */
+const VARIANT_ENV: Record<string, Record<string, string>> = {
+  direct: { PIER_K8S_DIRECT: '1' },
+  next: { PIER_K8S_DIRECT: '0' },
+};
+const VARIANTS = (process.env.PIER_BENCH_VARIANTS || 'direct').split(',').map((v) => v.trim()).filter(Boolean);
+
+/** One variant: start Pier on the filled store, measure, stop it. */
+async function measureVariant(variant: string, env: Record<string, string>, filledRv: number, rollout: boolean) {
+  const child = await startPier({ ...env, ...VARIANT_ENV[variant] });
   let peakRss = 0;
-  let sampler: NodeJS.Timeout | undefined;
+  const pid = child.pid!;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, treeRssMiB(pid)); }, 1000);
   try {
-    console.log(`bench: store ${database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}; load average ${load()}`);
-    const filled = await fill();
-    console.table([{ nodes: NODES, deployments: DEPLOYMENTS, pods: filled.pods, 'fill (s)': filled.seconds, resourceVersion: filled.rv }]);
-    console.table(await inProcess(filled.clusterId));
-    child = await startPier(env);
-    const pid = child.pid!;
-    sampler = setInterval(() => { peakRss = Math.max(peakRss, treeRssMiB(pid)); }, 1000);
     token = await signInRetried();
-    const settled = await settle(filled.rv);
-    console.log(`bench: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
+    const settled = await settle(filledRv);
+    console.log(`bench [${variant}]: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
     const rows: Array<Record<string, unknown>> = [];
-    rows.push({ case: 'GET /healthz (ms)', ...(await timed(`${BASE}/healthz`, 100)) });
-    rows.push({ case: 'list pods, limit=1 (ms)', ...(await timed(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100)) });
-    rows.push({ case: 'pods by label tier=web, 500 a page (ms)', ...(await listByLabel(() => 'tier=web')) });
-    rows.push({ case: 'pods by label app=app-N (100 pods), 500 a page (ms)', ...(await listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`)) });
+    const add = (c: string, r: Record<string, unknown>) => rows.push({ variant, case: c, ...r });
+    add('GET /healthz (ms)', await timed(`${BASE}/healthz`, 100));
+    add('list pods, limit=1 (ms)', await timed(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100));
+    for (const [how, r] of Object.entries(await listByLabel(() => 'tier=web'))) add(`pods by tier=web, 500 a page: ${how} (ms)`, r);
+    for (const [how, r] of Object.entries(await listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`))) add(`pods by app=app-N (100), one page: ${how} (ms)`, r);
     // Irregular gaps, so no poll interval lines up with the patches.
-    rows.push({ case: 'PATCH → watch event (ms)', ...(await watchDelay({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) })) });
+    const watch = await watchDelaySplit({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) });
+    for (const [how, r] of Object.entries(watch)) add(how, r);
+    console.log(`bench [${variant}]: load average ${load()}`);
     console.table(rows);
-    if (ROLLOUT_REPLICAS > 0) console.table([await timeRollout(k8sCall, ROLLOUT_REPLICAS)]);
-    console.log(`peak resident memory of Pier (process tree, sampled each second): ${peakRss} MiB`);
-    console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
+    const roll = rollout ? await timeRollout(k8sCall, ROLLOUT_REPLICAS) : null;
+    if (roll) console.table([{ variant, ...roll }]);
+    return { rows, roll, peakRss };
   } finally {
     clearInterval(sampler);
-    if (child) {
-      const c = child;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
-      await exited;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function main(): Promise<void> {
+  for (const v of VARIANTS) if (!VARIANT_ENV[v]) throw new Error(`PIER_BENCH_VARIANTS: unknown variant ${v} (known: ${Object.keys(VARIANT_ENV).join(', ')})`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-read-'));
+  // A database filled by an earlier run (kept, not dropped): for repeated runs while changing the server.
+  const reuse = process.env.PIER_BENCH_REUSE_DATABASE_URL;
+  const pgServer = process.env.PIER_BENCH_DATABASE_URL;
+  const database = reuse ? null : pgServer ? await freshDatabase(pgServer) : null;
+  const env = { PIER_DATA_DIR: dataDir, DATABASE_URL: reuse ?? database?.url ?? '', PIER_ADMIN_PASSWORD: PASSWORD, PIER_DEMO_PASSWORD: PASSWORD };
+  // prepareStore and openStore read these, as the server will.
+  Object.assign(process.env, env);
+  try {
+    console.log(`bench: store ${reuse ? 'PostgreSQL (reused, filled earlier)' : database ? 'PostgreSQL (fresh database)' : 'PGlite (embedded)'}; load average ${load()}`);
+    const filled = reuse ? await filledBefore() : await fill();
+    console.table([{ nodes: NODES, deployments: DEPLOYMENTS, pods: filled.pods, 'fill (s)': filled.seconds, resourceVersion: filled.rv }]);
+    console.table(await inProcess(filled.clusterId));
+    const results = [];
+    for (const [i, v] of VARIANTS.entries()) {
+      // The rollout changes the cluster: only the last variant runs it.
+      results.push({ variant: v, ...(await measureVariant(v, env, filled.rv, ROLLOUT_REPLICAS > 0 && i === VARIANTS.length - 1)) });
     }
+    console.log('\nbench: summary (ms unless named)');
+    console.table(results.flatMap((r) => r.rows));
+    for (const r of results) {
+      if (r.roll) console.table([{ variant: r.variant, ...r.roll }]);
+      console.log(`peak resident memory of Pier [${r.variant}] (process tree, sampled each second): ${r.peakRss} MiB`);
+    }
+    console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   }

@@ -16,6 +16,16 @@ export interface WatchDelayOptions {
  * event arriving on a watch of the namespace opened beforehand, per patch.
  */
 export async function watchDelay(o: WatchDelayOptions): Promise<Record<string, number>> {
+  return (await watchDelaySplit(o))['PATCH sent → watch event (ms)'];
+}
+
+/**
+ * The same, split: PATCH sent → event (what the issue's target is about),
+ * the PATCH's own round trip (token, write transaction, answer), and PATCH
+ * answered → event (the watch's own delay: wake-up, log read, send; the
+ * event may also arrive before the answer).
+ */
+export async function watchDelaySplit(o: WatchDelayOptions): Promise<Record<string, Record<string, number>>> {
   const get = async (p: string) => {
     const r = await fetch(`${o.k8s}${p}`, { headers: o.headers });
     if (!r.ok) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
@@ -50,6 +60,8 @@ export async function watchDelay(o: WatchDelayOptions): Promise<Record<string, n
     }
   })();
   const samples: number[] = [];
+  const roundTrips: number[] = [];
+  const afterAnswer: number[] = [];
   for (let i = 0; i < pods.length; i++) {
     const mark = `m${i}-${Date.now()}`;
     const seen = new Promise<number>((resolve) => waiting.set(mark, resolve));
@@ -60,11 +72,20 @@ export async function watchDelay(o: WatchDelayOptions): Promise<Record<string, n
       body: JSON.stringify({ metadata: { labels: { 'bench-mark': mark } } }),
     });
     if (!p.ok) throw new Error(`patch: ${p.status} ${await p.text()}`);
-    samples.push((await seen) - t);
+    await p.arrayBuffer();
+    const answered = performance.now();
+    const at = await seen;
+    samples.push(at - t);
+    roundTrips.push(answered - t);
+    afterAnswer.push(at - answered);
     waiting.delete(mark);
     await sleep(o.gap(i));
   }
   aborter.abort();
   await pump;
-  return percentiles(samples);
+  return {
+    'PATCH sent → watch event (ms)': percentiles(samples),
+    'PATCH round trip (ms)': percentiles(roundTrips),
+    'PATCH answered → watch event (ms, < 0: event first)': percentiles(afterAnswer),
+  };
 }
