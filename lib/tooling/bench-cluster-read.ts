@@ -40,6 +40,7 @@ import { timeRollout } from './bench-cluster-objects';
 import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep, treeRssMiB } from './bench-stats';
 import { watchDelaySplit } from './bench-watch';
+import { databaseCpuMs, treeCpuMs } from './bench-cluster-cpu';
 import { prepareStore } from './setup';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3312);
@@ -235,10 +236,11 @@ async function listByLabel(selector: (round: number) => string): Promise<Record<
 /** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
   // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops (open in Chrome DevTools).
+  // Node refuses --cpu-prof in NODE_OPTIONS, and tsx's CLI runs the server in a child: so load tsx into one node instead.
   const prof = process.env.PIER_BENCH_CPU_PROF;
-  const nodeOptions = prof ? `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(prof)}`.trim() : process.env.NODE_OPTIONS ?? '';
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1', NODE_OPTIONS: nodeOptions },
+  const args = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`, '--import', 'tsx', 'lib/tooling/start.ts'] : [require.resolve('tsx/cli'), 'lib/tooling/start.ts'];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 2400; i++) {
@@ -275,12 +277,30 @@ async function measureVariant(variant: string, env: Record<string, string>, fill
     console.log(`bench [${variant}]: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
     const rows: Array<Record<string, unknown>> = [];
     const add = (c: string, r: Record<string, unknown>) => rows.push({ variant, case: c, ...r });
-    add('GET /healthz (ms)', await timed(`${BASE}/healthz`, 100));
-    add('list pods, limit=1 (ms)', await timed(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100));
-    for (const [how, r] of Object.entries(await listByLabel(() => 'tier=web'))) add(`pods by tier=web, 500 a page: ${how} (ms)`, r);
-    for (const [how, r] of Object.entries(await listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`))) add(`pods by app=app-N (100), one page: ${how} (ms)`, r);
+    const database = new URL(env.DATABASE_URL || 'postgres://x/none').pathname.slice(1);
+    // Each case also gets the CPU it cost Pier's process tree and the database's backends, per request.
+    const cpu = async <T extends Record<string, Record<string, unknown>>>(f: () => Promise<T>, per: (r: T) => number, row: string): Promise<T> => {
+      const server0 = treeCpuMs(pid);
+      const db0 = databaseCpuMs(database);
+      const r = await f();
+      const n = per(r);
+      Object.assign(r[row], {
+        'Pier CPU ms/req': Math.round(((treeCpuMs(pid) - server0) / n) * 10) / 10,
+        'PostgreSQL CPU ms/req': Math.round(((databaseCpuMs(database) - db0) / n) * 10) / 10,
+      });
+      return r;
+    };
+    const one = async (url: string, n: number) => (await cpu(async () => ({ r: await timed(url, n) }), () => n, 'r')).r;
+    add('GET /healthz (ms)', await one(`${BASE}/healthz`, 100));
+    add('list pods, limit=1 (ms)', await one(`${K8S}/api/v1/namespaces/bench-0/pods?limit=1`, 100));
+    const pages = (r: Record<string, Record<string, unknown>>) => Number(r['last byte'].n);
+    for (const [how, r] of Object.entries(await cpu(() => listByLabel(() => 'tier=web'), pages, 'last byte'))) add(`pods by tier=web, 500 a page: ${how} (ms)`, r);
+    for (const [how, r] of Object.entries(await cpu(() => listByLabel((r) => `app=app-${(r * 7) % DEPLOYMENTS}`), pages, 'last byte'))) {
+      add(`pods by app=app-N (100), one page: ${how} (ms)`, r);
+    }
     // Irregular gaps, so no poll interval lines up with the patches.
-    const watch = await watchDelaySplit({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) });
+    const watch = await cpu(() => watchDelaySplit({ k8s: K8S, headers: auth(), namespace: 'bench-0', patches: WATCH_PATCHES, gap: (i) => 50 + ((i * 37) % 101) }),
+      () => WATCH_PATCHES, 'PATCH sent → watch event (ms)');
     for (const [how, r] of Object.entries(watch)) add(how, r);
     console.log(`bench [${variant}]: load average ${load()}`);
     console.table(rows);

@@ -29,10 +29,19 @@ export async function compactChanges(db: Db, clusterId: string, upTo: number): P
       .set({ compactedVersion: sql`greatest(${clusters.compactedVersion}, ${upTo})` })
       .where(eq(clusters.id, clusterId));
     const deleted = await tx.delete(k8sChanges)
-      .where(and(eq(k8sChanges.clusterId, clusterId), lte(k8sChanges.resourceVersion, upTo)))
-      .returning({ rv: k8sChanges.resourceVersion });
-    return deleted.length;
+      .where(and(eq(k8sChanges.clusterId, clusterId), lte(k8sChanges.resourceVersion, upTo)));
+    return affectedRows(deleted);
   });
+}
+
+/**
+ * How many rows a write touched, as the driver reports it (pg: `rowCount`,
+ * PGlite: `affectedRows`), instead of sending every deleted row back only to
+ * count them.
+ */
+function affectedRows(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clusters, k8sChanges, k8sObjects, type K8sChangeType } from '@/db/schema';
 import type { Clock } from '@/lib/context';
 import { admitQuota } from './admission/quota';
-import { assertNotCompacted } from './compaction';
+import { readChangeLog } from './change-log';
 import { admitDefaultTolerations } from './admission/tolerations';
 import { apiVersionOf, KINDS, NAMESPACES, type KindInfo } from './kinds';
 import { labelProblems, nameProblems } from './names';
@@ -301,27 +301,23 @@ export interface Change {
   object: K8sObject;
 }
 
-/** Changes to one resource (optionally one namespace) after `after`, oldest first: what a watch sends. */
+/** Changes to one resource (optionally one namespace) after `after`, up to the committed counter, oldest first. */
 export async function changesSince(
   s: Sim,
   k: KindInfo,
   o: { after: number; upTo?: number; namespace?: string; limit?: number },
 ): Promise<Change[]> {
-  const rows = await s.db
-    .select({ type: k8sChanges.type, rv: k8sChanges.resourceVersion, body: k8sChanges.body })
-    .from(k8sChanges)
-    .where(and(
-      eq(k8sChanges.clusterId, s.clusterId),
-      gt(k8sChanges.resourceVersion, o.after),
-      ...(o.upTo !== undefined ? [lte(k8sChanges.resourceVersion, o.upTo)] : []),
-      eq(k8sChanges.apiGroup, k.group),
-      eq(k8sChanges.resource, k.plural),
-      ...(k.namespaced && o.namespace ? [eq(k8sChanges.namespace, o.namespace)] : []),
-    ))
-    .orderBy(asc(k8sChanges.resourceVersion))
-    .limit(o.limit ?? 500);
-  await assertNotCompacted(s.db, s.clusterId, o.after);
-  return rows.map((r) => ({ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject }));
+  const { entries } = await readChangeLog(s.db, s.clusterId, { after: o.after, upTo: o.upTo, where: changeFilter(k, o.namespace), limit: o.limit ?? 500 });
+  return entries.map((e) => ({ type: e.type, resourceVersion: e.resourceVersion, object: JSON.parse(e.text) as K8sObject }));
+}
+
+/** The change log's condition for one resource, and one namespace of a namespaced one. */
+export function changeFilter(k: KindInfo, namespace?: string) {
+  return [
+    eq(k8sChanges.apiGroup, k.group),
+    eq(k8sChanges.resource, k.plural),
+    ...(k.namespaced && namespace ? [eq(k8sChanges.namespace, namespace)] : []),
+  ];
 }
 
 /**
@@ -332,20 +328,12 @@ export async function changesSince(
 export async function clusterChangesSince(
   s: Sim, after: number, limit = 500,
 ): Promise<{ changes: Array<Change & { kind: KindInfo }>; next: number }> {
-  const upTo = await currentVersion(s.db, s.clusterId);
-  if (upTo <= after) return { changes: [], next: after };
-  const rows = await s.db
-    .select({ type: k8sChanges.type, rv: k8sChanges.resourceVersion, body: k8sChanges.body, apiGroup: k8sChanges.apiGroup, resource: k8sChanges.resource })
-    .from(k8sChanges)
-    .where(and(eq(k8sChanges.clusterId, s.clusterId), gt(k8sChanges.resourceVersion, after), lte(k8sChanges.resourceVersion, upTo)))
-    .orderBy(asc(k8sChanges.resourceVersion))
-    .limit(limit);
-  await assertNotCompacted(s.db, s.clusterId, after);
-  const changes = rows.flatMap((r) => {
-    const kind = kindOfRow(r);
-    return kind ? [{ type: r.type, resourceVersion: r.rv, object: r.body as K8sObject, kind }] : [];
+  const { upTo, entries } = await readChangeLog(s.db, s.clusterId, { after, limit });
+  const changes = entries.flatMap((e) => {
+    const kind = kindOfRow(e);
+    return kind ? [{ type: e.type, resourceVersion: e.resourceVersion, object: JSON.parse(e.text) as K8sObject, kind }] : [];
   });
-  return { changes, next: rows.length === limit ? rows[rows.length - 1].rv : upTo };
+  return { changes, next: entries.length === limit ? entries[entries.length - 1].resourceVersion : Math.max(after, upTo) };
 }
 
 // ---------------------------------------------------------------- validation

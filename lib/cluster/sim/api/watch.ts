@@ -4,7 +4,8 @@ import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } 
 import { badRequest, failureStatus, K8sError, type K8sStatus } from '../status';
 import { toTable, type TableOptions } from './table';
 import { subscribeChanges, type ChangeSubscription } from '../notify';
-import { changesSince, currentVersion, listObjects, type Sim } from '../store';
+import { readChangeLog } from '../change-log';
+import { changeFilter, listObjects, type Sim } from '../store';
 
 export interface WatchOptions {
   namespace?: string;
@@ -45,7 +46,6 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
   const enc = new TextEncoder();
   let stopped = false;
   let sub: ChangeSubscription | null = null;
-  const matches = (obj: K8sObject) => matchesLabels(labels, metaOf(obj).labels) && matchesFields(fields, obj);
   const bookmark = (rv: number) => ({
     type: 'BOOKMARK',
     object: { kind: k.kind, apiVersion: apiVersionOf(k), metadata: { resourceVersion: String(rv) } },
@@ -85,16 +85,24 @@ export function watchStream(s: Sim, k: KindInfo, o: WatchOptions): ReadableStrea
           last = rv;
         } else last = from;
         let lastSent = Date.now();
+        const where = changeFilter(k, o.namespace);
         while (!stopped && Date.now() < deadline) {
-          // Versions up to the committed counter are all committed (writers hold the counter row).
-          const upTo = await currentVersion(s.db, s.clusterId);
-          const changes = upTo > last ? await changesSince(s, k, { after: last, upTo, namespace: o.namespace, limit: BATCH }) : [];
-          for (const c of changes) if (matches(c.object)) {
-            send({ type: c.type, object: c.object });
+          // One statement: the committed counter, the horizon and the changes up to that counter (change-log.ts).
+          const { upTo, entries } = await readChangeLog(s.db, s.clusterId, { after: last, where, limit: BATCH });
+          for (const e of entries) {
+            if (!matchesLabels(labels, e.labels ?? undefined)) continue;
+            if (fields.length || o.table) {
+              const object = JSON.parse(e.text) as K8sObject;
+              if (!matchesFields(fields, object)) continue;
+              send({ type: e.type, object });
+            } else {
+              // The stored object goes out as PostgreSQL printed it, as lists do: no parse and re-serialize.
+              controller.enqueue(enc.encode(`{"type":${JSON.stringify(e.type)},"object":${e.text}}\n`));
+            }
             lastSent = Date.now();
           }
-          last = changes.length === BATCH ? changes[changes.length - 1].resourceVersion : Math.max(last, upTo);
-          if (changes.length === BATCH) continue;
+          last = entries.length === BATCH ? entries[entries.length - 1].resourceVersion : Math.max(last, upTo);
+          if (entries.length === BATCH) continue;
           if (o.allowWatchBookmarks && Date.now() - lastSent >= BOOKMARK_MS) {
             send(bookmark(last));
             lastSent = Date.now();
