@@ -52,6 +52,7 @@ export function DecidedRequests() {
                 <tr>
                   <Th>#</Th>
                   <Th>{t('deploy.application')}</Th>
+                <Th>{t('deploy.requestType')}</Th>
                   <Th>{t('deploy.version')}</Th>
                   <Th>{t('deploy.project')}</Th>
                   <Th>{t('deploy.requester')}</Th>
@@ -65,7 +66,8 @@ export function DecidedRequests() {
                 {items.map((r) => (
                   <tr key={r.seq}>
                     <Td><Link href={`/audit/${r.seq}`} aria-label={t('deployQueue.open', { id: r.seq })} className="font-medium text-sky-700 hover:underline dark:text-sky-400">{r.seq}</Link></Td>
-                    <Td className="whitespace-nowrap"><span className="mr-2 font-medium">{r.appName}</span><TypeBadge type={r.type} /></Td>
+                    <Td className="whitespace-nowrap font-medium">{r.appName}</Td>
+                  <Td className="whitespace-nowrap"><TypeBadge type={r.type} /></Td>
                     <Td className="font-mono text-xs whitespace-nowrap">{r.fromVersion && r.type !== 4 ? t('deploy.versionFrom', { from: r.fromVersion, to: r.version }) : r.version}</Td>
                     <Td>{r.businessName}</Td>
                     <Td>{r.requestedBy}</Td>

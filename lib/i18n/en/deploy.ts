@@ -24,6 +24,7 @@ export const deployEn = {
     version: 'Version',
     versionFrom: '{from} → {to}',
     targets: 'Clusters',
+    requestType: 'Type',
     requester: 'Requested by',
     decider: 'Decided by',
     age: 'Waiting',

@@ -26,6 +26,7 @@ export const deployZh: typeof deployEn = {
     version: '版本',
     versionFrom: '{from} → {to}',
     targets: '集群',
+    requestType: '类型',
     requester: '申请人',
     decider: '审核人',
     age: '已等待',
