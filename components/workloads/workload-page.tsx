@@ -49,6 +49,7 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
   const [tab, setTab] = useState<Tab>('overview');
   const [deleting, setDeleting] = useState(false);
   const w = detail.data?.workload;
+  const stopped = w?.workload_status.status === 'Stopped';
   const tabs = [...VIEW_TABS, ...ACTION_TABS].filter((x) => !(type === 'DaemonSet' && (x === 'scale' || x === 'autoscale')));
   const missing = detail.error instanceof ApiError && detail.error.status === 404;
 
@@ -69,7 +70,8 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
               <>
                 <Link href={`/workloads/${KIND_SEGMENT[type]}/${encodeURIComponent(name)}/edit`} className={buttonClass('secondary')}>{t('workloads.edit')}</Link>
                 {(['start', 'stop', 'recreate'] as const).map((a) => (
-                  <Button key={a} disabled={lifecycle.isPending} onClick={() => act(a)}>{t(`workloads.${a}`)}</Button>
+                  // Start only what is stopped, stop only what is not: the other one would change nothing.
+                  <Button key={a} disabled={lifecycle.isPending || (a === 'start' && !stopped) || (a === 'stop' && stopped)} onClick={() => act(a)}>{t(`workloads.${a}`)}</Button>
                 ))}
                 <Button variant="danger" onClick={() => setDeleting(true)}>{t('workloads.delete')}</Button>
               </>
@@ -100,7 +102,7 @@ export function WorkloadPage({ type, name }: { type: WorkloadType; name: string 
                   />
                 </div>
                 {tab === 'overview' ? <OverviewTab detail={detail.data!} /> : null}
-                {tab === 'pods' ? <PodsTab pods={w.Pods_status ?? []} namespace={ns.current?.namespace ?? ''} cluster={ns.current?.cluster ?? 'local'} /> : null}
+                {tab === 'pods' ? <PodsTab pods={w.Pods_status ?? []} namespace={ns.current?.namespace ?? ''} cluster={ns.current?.cluster ?? 'local'} workload={name} /> : null}
                 {tab === 'events' ? <EventsTab events={detail.data!.events} /> : null}
                 {tab === 'revisions' ? <RevisionsTab ns={ns.current} workload={ref} revisions={detail.data!.revisions} /> : null}
                 {tab === 'yaml' ? <YamlTab ns={ns.current} workload={ref} readOnly={me.data?.role === 'visitor'} /> : null}

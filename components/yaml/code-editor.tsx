@@ -4,12 +4,19 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit } from '@codemirror/language';
 import { forceLinting, lintGutter, linter, type Diagnostic } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { checkYaml } from './diagnostics';
 import { darkTheme, lightTheme } from './theme';
 import type { YamlEditorProps } from './types';
+
+/**
+ * Marks the replacement of the text by a new `value` prop. `onChange` reports the user's edits only: echoing a
+ * value the parent just set made the workload page's YAML tab take a reload after Save for a fresh edit (and
+ * drop its "Applied." notice).
+ */
+const fromProps = Annotation.define<boolean>();
 
 function isDark(): boolean {
   return document.documentElement.classList.contains('dark');
@@ -61,7 +68,7 @@ export default function CodeEditor({ value, onChange, readOnly = false, validate
           editable.of(EditorState.readOnly.of(readOnly)),
           EditorView.contentAttributes.of({ 'aria-label': ariaLabel ?? 'YAML', ...(id ? { id } : {}) }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) props.current.onChange?.(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromProps))) props.current.onChange?.(u.state.doc.toString());
           }),
         ],
       }),
@@ -82,7 +89,7 @@ export default function CodeEditor({ value, onChange, readOnly = false, validate
   // A new value from outside (the form changed, a reload) replaces the text; our own edits come back equal.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: fromProps.of(true) });
   }, [value]);
 
   useEffect(() => {

@@ -140,3 +140,21 @@ test('build a Deployment in the form, follow it in YAML, review, create, then ed
   expect(after.containers[0].image.image_version).toBe('1.27-alpine');
   expect(after.containers[0].env).toEqual(w.containers[0].env);
 });
+
+test('in Chinese, the editor says its rules in Chinese', async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  // The language by cookie (what the language switch sets before a user saves a choice): dev's own setting stays untouched.
+  await context.addCookies([{ name: 'pier_locale', value: 'zh', url: baseURL! }]);
+  await signInAs(page, 'dev', passwords.demo);
+  await switchToAlpha(page);
+  await page.goto('/workloads/new');
+  await expect(page.getByRole('heading', { name: '创建负载' })).toBeVisible();
+  await field(page, 'workload_base.name').fill('Bad_Name');
+  await expect(page.locator('#wl-workload_base-name-error')).toHaveText('只能包含小写字母、数字和“-”，以字母开头，以字母或数字结尾');
+  await field(page, 'workload_base.replicas').fill('20000');
+  await expect(page.locator('#wl-workload_base-replicas-error')).toHaveText('最多 10000');
+  await page.getByRole('button', { name: '添加检查' }).click();
+  await field(page, 'containers.0.health.0.type').selectOption('liveness');
+  await field(page, 'containers.0.health.0.success_threshold').fill('2');
+  await expect(page.locator('#wl-containers-0-health-0-success_threshold-error')).toHaveText('liveness 检查必须为 1');
+});

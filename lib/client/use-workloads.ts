@@ -84,6 +84,9 @@ export function useWorkloadYaml(ns: NamespaceChoice | null, ref: WorkloadRef, en
   });
 }
 
+/** The cache key of a workload's live YAML, for a caller that already holds the newer text (a save's answer). */
+export const workloadYamlKey = (ns: NamespaceChoice | null, ref: WorkloadRef) => workloadKeys.raw(where(ns), ref.type, ref.name);
+
 const raw = (ref: WorkloadRef) => `/_raw/${ref.type}/name/${encodeURIComponent(ref.name)}/`;
 
 export interface YamlItem { name: string; kind: string; yaml: string; reason: string }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { usePutWorkloadYaml, useWorkloadYaml, type WorkloadRef } from '@/lib/client/use-workloads';
+import { useQueryClient } from '@tanstack/react-query';
+import { usePutWorkloadYaml, useWorkloadYaml, workloadYamlKey, type WorkloadRef } from '@/lib/client/use-workloads';
 import type { NamespaceChoice } from '@/lib/client/use-workloads-namespace';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
@@ -19,6 +20,7 @@ import { rebaseOnLive } from '../yaml-rebase';
 export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null; workload: WorkloadRef; readOnly: boolean }) {
   const t = useT();
   const errorText = useErrorText();
+  const qc = useQueryClient();
   const raw = useWorkloadYaml(ns, workload, true);
   const put = usePutWorkloadYaml(workload);
   const [draft, setDraft] = useState<string | null>(null);
@@ -40,6 +42,9 @@ export function YamlTab({ ns, workload, readOnly }: { ns: NamespaceChoice | null
           setRefused(r.failed.map((f) => f.reason).join('\n'));
           return;
         }
+        // The answer is the object as the cluster now has it: shown at once, rather than the text read before
+        // the save until the refetch (which may wait for the watch to see the write) brings it.
+        if (r.succeed.length === 1) qc.setQueryData(workloadYamlKey(ns, workload), r.succeed[0].yaml);
         setDraft(null);
         setBase(null);
         setSaved(true);

@@ -70,7 +70,7 @@ export const workloadsEn = {
       updated: 'Updated',
       ports: 'Ports',
     },
-    pods: { empty: 'No pods.', restarts: 'Restarts', node: 'Node', ip: 'Pod IP', hostIp: 'Host IP' },
+    pods: { empty: 'No pods.', restarts: 'Restarts', node: 'Node', ip: 'Pod IP', hostIp: 'Host IP', dashboard: 'Watch them live on the pod dashboard' },
     events: { empty: 'No events.', type: 'Type', reason: 'Reason', message: 'Message', time: 'Time' },
     revisions: {
       version: 'Revision',

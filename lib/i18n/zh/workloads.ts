@@ -72,7 +72,7 @@ export const workloadsZh: typeof workloadsEn = {
       updated: '更新时间',
       ports: '端口',
     },
-    pods: { empty: '没有容器组。', restarts: '重启次数', node: '节点', ip: '容器组 IP', hostIp: '主机 IP' },
+    pods: { empty: '没有容器组。', restarts: '重启次数', node: '节点', ip: '容器组 IP', hostIp: '主机 IP', dashboard: '在容器组看板上实时查看' },
     events: { empty: '没有事件。', type: '类型', reason: '原因', message: '信息', time: '时间' },
     revisions: {
       version: '版本',
