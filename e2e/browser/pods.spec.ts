@@ -9,7 +9,9 @@ import { E2E_BASE_URL } from '../playwright.config';
  * through the simulated cluster's Kubernetes API, as kubectl would) appears
  * without a reload, filters narrow the table and stay in the URL, a pod's page
  * shows its events and logs and follow mode shows new lines, and a pod of an
- * image no registry has shows ImagePullBackOff with its event.
+ * image no registry has shows ImagePullBackOff with its event. A workload of
+ * more pods than the dashboard's first page (100) is listed whole: the rest
+ * arrives in later pages, and scrolling the table reaches the last pod.
  */
 
 async function signInAs(page: Page, name: string, password: string): Promise<void> {
@@ -118,5 +120,44 @@ test('a pod of an image no registry has shows ImagePullBackOff with its event', 
   await dialog.getByRole('button', { name: 'Delete pod' }).click();
   await expect(page.getByText(`Pod ${lost} was deleted.`)).toBeVisible();
   expect((await kube.get(`/k8s/local/api/v1/namespaces/alpha/pods/${lost}`)).status()).toBe(404);
+  await kube.dispose();
+});
+
+test('more pods than the first page: the rest arrive in later pages and the table scrolls to the last one', async ({ page, playwright, adminApi }) => {
+  test.setTimeout(300_000);
+  const kube = await kubeApi(playwright, adminApi);
+  const many = `many-${uniqueName('e2e').slice(4)}`;
+  const replicas = 130;
+  const created = await kube.post('/k8s/local/apis/apps/v1/namespaces/alpha/deployments', { data: {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: many },
+    spec: { replicas, selector: { matchLabels: { app: many } }, template: { metadata: { labels: { app: many } }, spec: { containers: [{ name: 'main', image: 'nginx:alpine' }] } } },
+  } });
+  expect(created.status()).toBe(201);
+  const names = async () => ((await (await kube.get(`/k8s/local/api/v1/namespaces/alpha/pods?labelSelector=app%3D${many}`)).json()) as { items: Array<{ metadata: { name: string } }> }).items.map((p) => p.metadata.name);
+  await expect.poll(async () => (await names()).length, { timeout: 120_000 }).toBe(replicas);
+  const sorted = (await names()).sort();
+
+  await signInAs(page, 'dev', passwords.demo);
+  await page.goto(`/pods?namespace=alpha&workload=${many}`);
+  const shown = page.getByTestId('pods-shown');
+  await expect(shown).toHaveText(new RegExp(`^${replicas} of `), { timeout: 60_000 });
+  // Every page is in: no placeholder rows left.
+  await expect(shown).not.toHaveAttribute('data-loading');
+  const table = page.getByRole('table', { name: 'Pods' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(replicas + 1));
+  await expect(table.getByRole('row').nth(1)).toContainText(sorted[0]);
+
+  // Scroll to the bottom: the last pod (past the first page) is a real row with its link, at its place.
+  await page.getByTestId('pod-table').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const last = table.locator(`[role=row][aria-rowindex="${replicas + 1}"]`);
+  await expect(last).toBeVisible();
+  await expect(last.getByRole('link')).toHaveText(sorted[replicas - 1]);
+  await expect(page.getByTestId('pod-row-pending')).toHaveCount(0);
+
+  // The stream still reaches rows of the later page: the last pod deleted is replaced by its ReplicaSet.
+  expect((await kube.delete(`/k8s/local/api/v1/namespaces/alpha/pods/${sorted[replicas - 1]}`, { data: { apiVersion: 'v1', kind: 'DeleteOptions', gracePeriodSeconds: 0 } })).status()).toBe(200);
+  await expect(table.getByRole('link', { name: sorted[replicas - 1], exact: true })).toHaveCount(0, { timeout: 30_000 });
+  await expect(shown).toHaveText(new RegExp(`^${replicas} of `), { timeout: 60_000 });
+  await kube.delete(`/k8s/local/apis/apps/v1/namespaces/alpha/deployments/${many}`);
   await kube.dispose();
 });
