@@ -255,12 +255,15 @@ async function startPier(env: Record<string, string>): Promise<ChildProcess> {
 
 /**
  * How Pier is started for each measured variant: `direct` (PIER_K8S_DIRECT=1,
- * /k8s/ answered by Pier's Node server) or `next` (PIER_K8S_DIRECT=0, through
- * Next.js's router). Several variants run back to back on the same filled
+ * /k8s/ answered by Pier's Node server; lists to this machine's clients are
+ * not gzipped), `direct-gzip` (the same, gzipping large lists as for a
+ * remote client) or `next` (PIER_K8S_DIRECT=0, through Next.js's router,
+ * which gzips at level 6). Several variants run back to back on the same filled
  * store, so they compare under the same conditions.
  */
 const VARIANT_ENV: Record<string, Record<string, string>> = {
   direct: { PIER_K8S_DIRECT: '1' },
+  'direct-gzip': { PIER_K8S_DIRECT: '1', PIER_K8S_GZIP: 'on' },
   next: { PIER_K8S_DIRECT: '0' },
 };
 const VARIANTS = (process.env.PIER_BENCH_VARIANTS || 'direct').split(',').map((v) => v.trim()).filter(Boolean);

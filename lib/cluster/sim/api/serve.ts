@@ -19,6 +19,7 @@ import { notServed, parseApiPath } from './paths';
 import { includeObjectParam, notAcceptable, onlyUnsupportedTables, tableRequested, toTable, type TableOptions } from './table';
 import { watchStream } from './watch';
 import { podLog } from './logs';
+import { jsonText } from './reply';
 
 type ObjectPath = { kind: KindInfo; namespace?: string; name?: string; subresource?: string };
 
@@ -126,7 +127,7 @@ async function collection(s: Sim, p: ObjectPath, q: URLSearchParams, table?: Tab
   const o = { ...common, limit: intParam(q, 'limit'), continue: q.get('continue') };
   if (!table) {
     // The stored objects go out as the store printed them: no parse and re-serialize (docs/cluster-sim.md).
-    return new Response(await listObjectsJson(s, p.kind, o), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    return jsonText(await listObjectsJson(s, p.kind, o));
   }
   const list = await listObjects(s, p.kind, o);
   return json(toTable(p.kind, list.items, list.metadata, table));
