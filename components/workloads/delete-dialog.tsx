@@ -20,7 +20,7 @@ export function DeleteWorkloadsDialog({ refs, onClose, onDeleted }: { refs: Work
     onClose();
   };
   return (
-    <Modal open={refs.length > 0} title={t('workloads.deleteTitle')} onClose={close} closeLabel={t('common.close')}>
+    <Modal open={refs.length > 0} title={t(refs.length === 1 ? 'workloads.deleteTitleOne' : 'workloads.deleteTitle')} onClose={close} closeLabel={t('common.close')}>
       <p className="text-sm text-slate-700 dark:text-slate-300">{t('workloads.deleteConfirm', { names: refs.map((r) => r.name).join(', ') })}</p>
       <div className="mt-4">
         <Checkbox id="delete-service" label={t('workloads.deleteService')} checked={withServices} onChange={(e) => setWithServices(e.target.checked)} />

@@ -29,6 +29,7 @@ export const workloadsEn = {
     delete: 'Delete',
     edit: 'Edit',
     deleteTitle: 'Delete workloads',
+    deleteTitleOne: 'Delete workload',
     deleteConfirm: 'Delete {names}? Its pods go with it; volumes (PVCs) are kept.',
     deleteService: 'Also delete their Services and Ingresses',
     done: '{action}: done for {count}.',

@@ -31,6 +31,7 @@ export const workloadsZh: typeof workloadsEn = {
     delete: '删除',
     edit: '编辑',
     deleteTitle: '删除负载',
+    deleteTitleOne: '删除负载',
     deleteConfirm: '删除 {names}？其容器组一并删除；存储卷（PVC）保留。',
     deleteService: '同时删除其 Service 和 Ingress',
     done: '{action}：已完成 {count} 个。',
