@@ -49,7 +49,7 @@ export function ImagePicker({ value, onChange, id }: { value: string; onChange: 
       {!chosen ? (
         <ul id={`${base}-list`} role="listbox" aria-label={t('images.picker.choose')} className="max-h-56 overflow-y-auto rounded-md border border-slate-200 dark:border-slate-800">
           {options.length === 0 ? (
-            <li className="px-3 py-2 text-sm text-slate-500">{t('images.picker.noMatch')}</li>
+            <li className="px-3 py-2 text-sm text-slate-500">{priv.isPending || pub.isPending ? t('common.loading') : t('images.picker.noMatch')}</li>
           ) : (
             options.map((r) => (
               <li
