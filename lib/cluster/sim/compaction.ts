@@ -1,7 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clusters, k8sChanges } from '@/db/schema';
-import { gone } from './status';
 
 /**
  * How long the change log keeps a change: the apiserver compacts etcd every
@@ -20,8 +19,8 @@ export async function compactedVersion(db: Db, clusterId: string): Promise<numbe
 
 /**
  * Deletes the cluster's changes at or below `upTo` and records the horizon,
- * in one transaction. Readers check the horizon after reading the log
- * (`assertNotCompacted`), so none misses a change without being told.
+ * in one transaction. Readers read the horizon in the same statement as the
+ * log (change-log.ts), so none misses a change without being told.
  */
 export async function compactChanges(db: Db, clusterId: string, upTo: number): Promise<number> {
   return db.transaction(async (tx) => {
@@ -42,16 +41,6 @@ export async function compactChanges(db: Db, clusterId: string, upTo: number): P
 function affectedRows(result: unknown): number {
   const r = result as { rowCount?: number | null; affectedRows?: number };
   return r.rowCount ?? r.affectedRows ?? 0;
-}
-
-/**
- * After reading the log past `after`: if changes above `after` may have been
- * compacted away, the read is incomplete, and the reader must start over
- * from a list (the apiserver's 410 Expired, in its words).
- */
-export async function assertNotCompacted(db: Db, clusterId: string, after: number): Promise<void> {
-  const horizon = await compactedVersion(db, clusterId);
-  if (after < horizon) throw gone(`too old resource version: ${after} (${horizon})`);
 }
 
 /**
