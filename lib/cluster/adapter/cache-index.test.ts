@@ -34,6 +34,11 @@ describe('SortedByName', () => {
     const random = Array.from({ length: 500 }, (_, i) => `p-${((i * 7919) % 1009).toString(36)}-${i}`);
     for (const n of random) s.upsert(obj('y', n));
     expect(names(s.namespace('y'))).toEqual([...random].sort());
+    // Built at once from a list: the same order, and kept as inserts go on.
+    const bulk = SortedByName.of(random.map((n) => obj('y', n)));
+    expect(names(bulk.namespace('y'))).toEqual([...random].sort());
+    bulk.upsert(obj('y', 'p-0-new'));
+    expect(names(bulk.namespace('y'))).toEqual([...random, 'p-0-new'].sort());
     expect(searchByName(s.namespace('y'), random[3])).toEqual({ at: [...random].sort().indexOf(random[3]), found: true });
   });
 });

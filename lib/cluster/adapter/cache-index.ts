@@ -30,6 +30,19 @@ export function searchByName<T extends KubeObject>(list: readonly T[], name: str
 export class SortedByName<T extends KubeObject = KubeObject> {
   private readonly byNs = new Map<string, T[]>();
 
+  /** Built from a whole list at once: one sort per namespace instead of an insert per object. */
+  static of<T extends KubeObject>(objects: Iterable<T>): SortedByName<T> {
+    const s = new SortedByName<T>();
+    for (const o of objects) {
+      const ns = nsOf(o);
+      let list = s.byNs.get(ns);
+      if (!list) s.byNs.set(ns, (list = []));
+      list.push(o);
+    }
+    for (const list of s.byNs.values()) list.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+    return s;
+  }
+
   upsert(o: T): void {
     const ns = nsOf(o);
     let list = this.byNs.get(ns);

@@ -169,9 +169,7 @@ export interface IndexedView<I> {
 export async function cachedSorted<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource): Promise<IndexedView<SortedByName<T>>> {
   const e = await syncedEntry(c, r);
   if (!e.sorted) {
-    const s = new SortedByName();
-    for (const o of e.lw.list()) s.upsert(normalOf(e, CACHED[r], o));
-    e.sorted = s;
+    e.sorted = SortedByName.of(e.lw.list().map((o) => normalOf(e, CACHED[r], o)));
   }
   return { index: e.sorted as unknown as SortedByName<T>, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
 }
