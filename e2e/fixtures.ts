@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN_PASSWORD, E2E_BASE_URL, E2E_DEMO_PASSWORD } from './playwright.config';
 
 export { expect };
 
 export const passwords = { admin: E2E_ADMIN_PASSWORD, demo: E2E_DEMO_PASSWORD } as const;
+
+/** A new browser context signed in through the login form, on the console's home page. */
+export async function signedIn(browser: Browser, name: string, password: string): Promise<Page> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByLabel(/User name|用户名/).fill(name);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+  return page;
+}
 
 /** A name no other spec (or earlier run) uses: specs make their own data. */
 export function uniqueName(prefix: string): string {

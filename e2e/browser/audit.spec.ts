@@ -1,6 +1,6 @@
-import type { APIRequestContext, APIResponse, Browser, Page, PlaywrightWorkerArgs } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import { E2E_BASE_URL } from '../playwright.config';
-import { expect, passwords, signIn, test, uniqueName } from '../fixtures';
+import { expect, passwords, signIn, signedIn, test, uniqueName } from '../fixtures';
 
 /**
  * The audit queue as administrators use it (issue 5): the pending count
@@ -12,17 +12,6 @@ import { expect, passwords, signIn, test, uniqueName } from '../fixtures';
  * getting a sentence instead of the queue.
  */
 const OTHER_PASSWORD = 'other-dept-pass';
-
-async function signedIn(browser: Browser, name: string, password: string): Promise<Page> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/User name|用户名/).fill(name);
-  await page.getByLabel(/^(Password|密码)$/).fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
 
 async function apiAs(playwright: PlaywrightWorkerArgs['playwright'], request: APIRequestContext, name: string, password: string): Promise<APIRequestContext> {
   const cookie = await signIn(request, name, password);

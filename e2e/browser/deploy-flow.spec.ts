@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, passwords, test, uniqueName } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, passwords, signedIn, test, uniqueName } from '../fixtures';
 
 /**
  * Issue 5's "Done when", in Chromium with the demo users: `dev` saves an
@@ -11,17 +11,6 @@ import { expect, passwords, test, uniqueName } from '../fixtures';
  * a rollback to 1.0 and a delete, all through the queue; a second admin
  * deciding an already decided request is told so in words.
  */
-async function signedIn(browser: Browser, name: string, password: string): Promise<Page> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/User name|用户名/).fill(name);
-  await page.getByLabel(/^(Password|密码)$/).fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
-
 /** The audit queue's row link for the newest waiting request of this deployment. */
 async function openWaiting(ops: Page, deployName: string): Promise<void> {
   await ops.goto('/audit');
