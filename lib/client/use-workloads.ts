@@ -144,6 +144,9 @@ export function usePatchWorkload<A extends PatchActionName>(ref: WorkloadRef, ac
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: PatchBodies[A]) => ecnsApi<{ workload: WorkloadView }>('PATCH', `${one(ref)}${query({ action, workload_type: ref.type })}`, body),
-    onSuccess: invalidate,
+    // Not awaited: the change is made when the server answers, so the form says
+    // so at once; the page's data follows when its refetch lands (seconds on a
+    // busy server, with the workload's pods, events and revisions to read).
+    onSuccess: () => void invalidate(),
   });
 }

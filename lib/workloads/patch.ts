@@ -1,6 +1,6 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
-import { createObject, deleteObject, mergePatch, replaceObject, type KubeObject } from '@/lib/cluster/adapter';
+import { createObject, deleteObject, mergePatch, replaceObject, retryOnConflict, type KubeObject } from '@/lib/cluster/adapter';
 import {
   workload as workloadSchema, type AccessMode, type Container, type Network, type ScaleStrategy, type SchedulerStrategy, type UpdateStrategy, type Workload, type WorkloadType,
 } from '@/lib/dialects/ecns/workloads';
@@ -152,6 +152,17 @@ async function applyScaleStrategy(sc: WorkloadScope, o: WorkloadObject, s: Scale
  */
 export async function patchWorkload(ctx: Ctx, type: WorkloadType, name: string, p: PatchAction) {
   const sc = await workloadScope(ctx, 'write');
+  // A controller's status write between our read and our replace is a 409 on
+  // the stale resourceVersion: read again and re-apply the same change.
+  const before = await retryOnConflict(() => applyPatch(sc, type, name, p));
+  const after = await requireWorkload(sc, type, name);
+  const n2 = await readNeighbours(sc);
+  await auditWorkloads(sc, p.action, [{ type, name, before, after: viewOf(after, n2) }]);
+  return { workload: fullView(after, n2) };
+}
+
+/** One attempt: reads the workload and its neighbours, writes the change; answers the view before it. */
+async function applyPatch(sc: WorkloadScope, type: WorkloadType, name: string, p: PatchAction): Promise<Workload> {
   const live = await requireWorkload(sc, type, name);
   const n = await readNeighbours(sc);
   const before = viewOf(live, n);
@@ -194,10 +205,7 @@ export async function patchWorkload(ctx: Ctx, type: WorkloadType, name: string, 
       await replaceObject(sc.c, out as unknown as KubeObject);
     }
   }
-  const after = await requireWorkload(sc, type, name);
-  const n2 = await readNeighbours(sc);
-  await auditWorkloads(sc, p.action, [{ type, name, before, after: viewOf(after, n2) }]);
-  return { workload: fullView(after, n2) };
+  return before;
 }
 
 export type WorkloadAspect = 'access' | 'containers' | 'scale_strategy' | 'scheduler_strategy' | 'network';

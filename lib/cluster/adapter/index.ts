@@ -18,3 +18,4 @@ export { SYSTEM_USER } from './identity';
 export { selfUrl } from './self-url';
 export { followPodLogs } from './log-stream';
 export { noteWrite } from './own-writes';
+export { retryOnConflict } from './retry-conflict';
