@@ -171,4 +171,18 @@ describe('Deployment controller', () => {
     expect(sets).toHaveLength(2);
     expect(sets.map((rs) => metaOf(rs).annotations?.['deployment.kubernetes.io/revision']).sort()).toEqual(['3', '4']);
   });
+
+  it('a settled Deployment woken later keeps its status: conditions that say the same keep their lastUpdateTime, and nothing is written', async () => {
+    await createObject(s, DEPLOYMENTS, 'beta', deployment('calm', 2, 'nginx:alpine'));
+    await runFor(m, clock, 5000);
+    const settled = await statusOf('calm');
+    expect(settled.availableReplicas).toBe(2);
+    // Seconds later something else about the Deployment changes: the controller reconciles it again.
+    clock.set(new Date(clock.now().getTime() + 7000));
+    const touched = await patchObject(s, DEPLOYMENTS, 'beta', 'calm', 'merge', { metadata: { annotations: { note: 'touched' } } });
+    await runFor(m, clock, 5000);
+    const after = await getObject(s, DEPLOYMENTS, 'beta', 'calm');
+    expect(metaOf(after).resourceVersion).toBe(metaOf(touched).resourceVersion);
+    expect((after.status as DeploymentStatus).conditions).toEqual(settled.conditions);
+  });
 });

@@ -189,16 +189,21 @@ async function syncStatus(
   };
   const unavailableReplicas = Math.max(0, replicas - counts.availableReplicas);
   const old = statusOf(d);
-  let conditions = (Array.isArray(old.conditions) ? old.conditions : []) as Condition[];
-  const minAvailable = replicas - maxUnavailable;
-  conditions = withCondition(conditions, counts.availableReplicas >= minAvailable
-    ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: t } as Condition
-    : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: t } as Condition, t);
-  const keepUpdate = (type: string, c2: Condition) => {
-    const prev = conditions.find((x) => x.type === type) as (Condition & { lastUpdateTime?: string }) | undefined;
+  const before = (Array.isArray(old.conditions) ? old.conditions : []) as (Condition & { lastUpdateTime?: string })[];
+  // As the real SetDeploymentCondition: a condition that says what it said
+  // before keeps its lastUpdateTime. Without this every resync wrote a new
+  // time, and that write woke the Deployment again: once the controllers
+  // took more than a second per round (thousands of Deployments), each one
+  // rewrote its status every second, forever.
+  const keepUpdate = (c2: Condition & { lastUpdateTime?: string }) => {
+    const prev = before.find((x) => x.type === c2.type);
     return prev && prev.status === c2.status && prev.reason === c2.reason && prev.message === c2.message ? { ...c2, lastUpdateTime: prev.lastUpdateTime } : c2;
   };
-  conditions = conditions.map((x) => (x.type === 'Available' ? keepUpdate('Available', x) : x));
+  let conditions: Condition[] = before;
+  const minAvailable = replicas - maxUnavailable;
+  conditions = withCondition(conditions, keepUpdate(counts.availableReplicas >= minAvailable
+    ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: t } as Condition
+    : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: t } as Condition), t);
   const deadline = intOr(specOf(d).progressDeadlineSeconds, 600);
   const rsName = metaOf(newRS).name;
   const complete = counts.updatedReplicas === replicas && counts.replicas === replicas && counts.availableReplicas === replicas;
@@ -221,8 +226,8 @@ async function syncStatus(
     } else requeue = { at: new Date(since + deadline * 1000) };
   }
   if (progressing) {
-    conditions = withCondition(conditions, progressing, t);
-    conditions = conditions.map((x) => (x.type === 'Progressing' ? keepUpdate('Progressing', x) : x));
+    // Progress made is the one case the real controller moves lastUpdateTime on an unchanged condition.
+    conditions = withCondition(conditions, progressed && !complete && !createdNew ? progressing : keepUpdate(progressing), t);
     if (!complete && progressing.status === 'True') requeue = { at: new Date(now.getTime() + deadline * 1000) };
   }
   const status = {
