@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
+import { killGroup, startPierAt, stopPier, waitPierReady, type Pier } from '../pier-process';
 import { expect, keystoneToken, passwords, test, uniqueName } from '../fixtures';
 
 /**
@@ -20,68 +20,12 @@ import { expect, keystoneToken, passwords, test, uniqueName } from '../fixtures'
  */
 const PORT = Number(process.env.PIER_E2E_RESTART_PORT || E2E_PORT + 1);
 const BASE = `http://127.0.0.1:${PORT}`;
-const root = path.resolve(__dirname, '..', '..');
 const REPLICAS = 3;
 const MARKER = 'e2e.pier.io/before-kill';
 
-interface Pier {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
 const started: Pier[] = [];
-
-/** `npm start`'s entry (tsx lib/tooling/start.ts) in a process group of its own, so one kill reaches tsx and the node it runs. */
-function startPier(dataDir: string): Pier {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      PIER_HOST: '127.0.0.1',
-      PIER_DATA_DIR: dataDir,
-      PIER_ADMIN_PASSWORD: passwords.admin,
-      PIER_DEMO_PASSWORD: passwords.demo,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: '',
-    },
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-  child.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const pier = { child, output, exited };
-  started.push(pier);
-  return pier;
-}
-
-async function waitReady(pier: Pier): Promise<void> {
-  // A first start may build the console (minutes on 2 loaded cores); later ones find the build current.
-  await expect.poll(async () => {
-    if (pier.child.exitCode !== null) throw new Error(`pier exited (${pier.child.exitCode}):\n${pier.output.join('').slice(-3000)}`);
-    return fetch(`${BASE}/readyz`).then((r) => r.status, () => 0);
-  }, { timeout: 420_000, intervals: [1000] }).toBe(200);
-}
-
-function killGroup(pier: Pier, signal: NodeJS.Signals): void {
-  if (pier.child.exitCode !== null || pier.child.signalCode !== null) return;
-  try {
-    process.kill(-pier.child.pid!, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** SIGTERM (Pier's own shutdown), then SIGKILL if it has not exited after 10 s. */
-async function stopPier(pier: Pier): Promise<void> {
-  killGroup(pier, 'SIGTERM');
-  await Promise.race([pier.exited, new Promise((r) => setTimeout(r, 10_000))]);
-  killGroup(pier, 'SIGKILL');
-  await pier.exited;
-}
+const startPier = (dataDir: string) => startPierAt(PORT, dataDir, started);
+const waitReady = (pier: Pier) => waitPierReady(pier, BASE);
 
 test.afterAll(async () => {
   for (const p of started) await stopPier(p);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import next from 'next';
 import { dataDir } from '../../db/client';
 import { startControllers } from '../cluster/sim/controllers/start';
@@ -13,6 +14,11 @@ import { answerK8s } from '../cluster/sim/api/node-entry';
 import { ensureTls } from '../tls/certs';
 import { dualProtocolServer } from '../tls/sniff';
 import { cancelOpenBodies } from '../http/node/web-bridge';
+
+/** How long a SIGTERM waits for the controllers, open bodies and connections before exiting anyway. */
+const STOP_GRACE_MS = Number(process.env.PIER_STOP_GRACE_MS || 15_000);
+/** How long requests in flight at a SIGTERM may take before their connections are closed. */
+const DRAIN_MS = 5_000;
 
 /**
  * Serves the built console. A thin Node server in front of Next.js, so that
@@ -36,6 +42,11 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const plain = createServer(onRequest);
   const secure = createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest);
   const server = dualProtocolServer(plain, secure);
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
@@ -48,12 +59,32 @@ export async function serve(opts: { root: string; port: number; host?: string })
     : store.driver === 'pg' && process.env.PIER_SIM_CONTROLLERS !== 'inline' ? startControllersThread()
       : startControllers(store);
   startDeployWorker(store.db, systemClock, { soleInstance: store.driver === 'pglite' });
-  const stop = () => void Promise.all([controllers?.stop(), cancelOpenBodies()]).finally(() => {
-    server.close(() => process.exit(0));
-    // Idle keep-alive connections belong to the inner servers and would hold close() open.
-    plain.closeIdleConnections();
-    secure.closeIdleConnections();
-  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const pending = new Set(['controllers', 'open bodies', 'connections']);
+    // A stop that cannot finish (a stuck step, a client that never hangs up) must not keep
+    // the process alive: say what was still pending, and exit anyway.
+    setTimeout(() => {
+      console.error(`pier: stopping took over ${STOP_GRACE_MS / 1000} s (still waiting for: ${[...pending].join(', ')}); exiting`);
+      process.exit(0);
+    }, STOP_GRACE_MS).unref();
+    const step = (name: string, p: Promise<unknown> | undefined) => Promise.resolve(p).finally(() => pending.delete(name));
+    void Promise.all([step('controllers', controllers?.stop()), step('open bodies', cancelOpenBodies())]).finally(() => {
+      server.close(() => {
+        pending.delete('connections');
+        process.exit(0);
+      });
+      // Keep-alive connections, watches and live-update streams never end by themselves, and
+      // the inner servers' closeAllConnections() sees nothing (they track sockets only once
+      // they listen themselves): requests in flight get DRAIN_MS, then every socket is closed
+      // (clients of a watch reconnect).
+      setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, DRAIN_MS).unref();
+    });
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return server;
