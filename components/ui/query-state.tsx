@@ -18,11 +18,21 @@ export function QueryState({
   query,
   children,
 }: {
-  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  query: { isPending: boolean; error: unknown; refetch: () => unknown; data?: unknown };
   children: React.ReactNode;
 }) {
   const t = useT();
   const text = useErrorText();
+  // A refetch that fails after a good answer keeps the page (and whatever the
+  // reader was doing in it) and says so above it, instead of replacing it.
+  if (query.error && query.data !== undefined && !(query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404))) {
+    return (
+      <>
+        <div className="mb-3"><Notice>{t('common.staleError', { message: text(query.error) })}</Notice></div>
+        {children}
+      </>
+    );
+  }
   if (query.error) {
     const forbidden = query.error instanceof ApiError && query.error.status === 403;
     return (

@@ -187,3 +187,33 @@ test('dev sees an ECNS application with its workloads, edits its description, an
   expect((await api.get(`${ECNS}/workloads/workload/${web}/?workload_type=Deployment`)).status()).toBe(404);
   await api.dispose();
 });
+
+test('a refresh that fails keeps the workload page and says so; the next good one clears it', async ({ page, playwright, request, adminApi }) => {
+  test.setTimeout(180_000);
+  const api = await devApi(playwright, request, await alphaId(adminApi));
+  const web = uniqueName('flaky');
+  const created = await api.post(`${ECNS}/workloads/`, { data: { workloads: [deployment(web)] } });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await signInAs(page, 'dev', passwords.demo);
+  await page.goto(`/workloads/deployment/${web}`);
+  await expect(page.getByRole('tab', { name: 'Scale' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Scale' }).click();
+
+  // Pier stays up; the browser loses the workload's reads (what a dropped connection does).
+  const detail = `**${ECNS}/workloads/workload/${web}/**`;
+  await page.route(detail, (route) => (route.request().method() === 'GET' ? route.abort('failed') : route.continue()));
+  await page.getByLabel('Replicas').fill('2');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Applied.')).toBeVisible();
+  // The refetch after the change fails (after its retries): the page stays, with a notice above it.
+  await expect(page.getByText(/Could not refresh: .*Showing what was loaded before\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('tab', { name: 'Scale' })).toBeVisible();
+  await expect(page.getByLabel('Replicas')).toBeVisible();
+
+  await page.unroute(detail);
+  await page.getByLabel('Replicas').fill('1');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText(/Could not refresh/)).toHaveCount(0, { timeout: 30_000 });
+  await api.dispose();
+});

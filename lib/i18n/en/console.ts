@@ -30,6 +30,7 @@ export const consoleEn = {
     searchByName: 'Search by name',
     noMatch: 'Nothing matches “{q}”.',
     errorTitle: 'Something went wrong',
+    staleError: 'Could not refresh: {message} Showing what was loaded before.',
     networkError: 'Could not reach Pier. Check your connection and try again.',
     forbidden: 'You do not have access to this page.',
     adminsOnly: 'This page is for administrators of a department or of the whole system.',

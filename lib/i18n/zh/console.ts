@@ -32,6 +32,7 @@ export const consoleZh: typeof consoleEn = {
     searchByName: '按名称搜索',
     noMatch: '没有与“{q}”匹配的结果。',
     errorTitle: '出错了',
+    staleError: '刷新失败：{message} 以下是之前加载的内容。',
     networkError: '无法连接 Pier，请检查网络后重试。',
     forbidden: '你无权访问此页面。',
     adminsOnly: '此页面仅供部门管理员或系统管理员使用。',
