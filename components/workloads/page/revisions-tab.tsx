@@ -18,8 +18,12 @@ export function RevisionsTab({ ns, workload, revisions }: { ns: NamespaceChoice 
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const current = revisions[revisions.length - 1]?.version ?? null;
-  const [from, setFrom] = useState<number | null>(revisions.length > 1 ? revisions[revisions.length - 2].version : current);
-  const [to, setTo] = useState<number | null>(current);
+  // Until the reader picks, compare the two newest revisions, following new ones as they appear.
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const from = picked.from ?? (revisions.length > 1 ? revisions[revisions.length - 2].version : current);
+  const to = picked.to ?? current;
+  const setFrom = (v: number) => setPicked((p) => ({ ...p, from: v }));
+  const setTo = (v: number) => setPicked((p) => ({ ...p, to: v }));
   const [target, setTarget] = useState<number | null>(null);
   const [rolledBack, setRolledBack] = useState<number | null>(null);
   const rollback = usePatchWorkload(workload, 'rollback');
