@@ -14,6 +14,7 @@ import * as k8sRoute from '@/app/k8s/[cluster]/[...path]/route';
 import { fixedClock } from '@/lib/testing/clock';
 import { BASE, call, request } from '@/lib/testing/http';
 import { setupWorld, tokenFor, type UserName } from '@/lib/testing/world';
+import { PROJECT_LABEL } from '@/lib/cluster/namespaces/labels';
 import type { PodList, PodStreamMessage } from './schema';
 
 /**
@@ -185,6 +186,30 @@ describe('GET /api/pier/clusters/<name>/pods', () => {
     expect((await list({ namespace: 'beta' })).status).toBe(404);
     const other = await call(listRoute.GET as Handler, request('/api/pier/clusters/nowhere/pods', { token: tokens.dev }), { name: 'nowhere' });
     expect(other.status).toBe(404);
+  });
+});
+
+describe('scope from the namespace cache', () => {
+  it('a namespace given to the caller\'s project a moment ago is listed at once; one taken away stops being listed', async () => {
+    const ns = 'handed';
+    // Through the cluster's API (as kubectl would): Pier's namespace cache learns of it only from its watch.
+    expect((await kubectl('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { [PROJECT_LABEL]: w.projects.alpha.id } } })).status).toBe(201);
+    // Asked for by name right away: the cluster is asked when the cache does not have it yet.
+    const named = await list({ namespace: ns });
+    expect(named.status).toBe(200);
+    expect(named.body.items).toEqual([]);
+    // The scope's list of namespaces has it once the watch has delivered it.
+    expect((await until(() => list(), (x) => x.body.namespaces?.includes(ns))).body.namespaces).toContain(ns);
+    // Given to another project: gone from the dev's scope once the watch has delivered it, and a 404 by name.
+    const patched = await call(k8sRoute.PATCH, request(`/k8s/local/api/v1/namespaces/${ns}`, {
+      method: 'PATCH', token: tokens.admin, headers: { 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ metadata: { labels: { [PROJECT_LABEL]: w.projects.beta.id } } }),
+    }), { cluster: 'local', path: ['api', 'v1', 'namespaces', ns] });
+    expect(patched.status).toBe(200);
+    const after = await until(() => list({ namespace: ns }), (x) => x.status === 404);
+    expect(after.status).toBe(404);
+    expect((await list()).body.namespaces).not.toContain(ns);
+    expect((await kubectl('DELETE', `/api/v1/namespaces/${ns}`)).status).toBe(200);
   });
 });
 

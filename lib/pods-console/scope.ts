@@ -3,8 +3,7 @@ import type { Ctx } from '@/lib/context';
 import { clientsFor, type KubeClients } from '@/lib/cluster/adapter';
 import { requireClusterByName } from '@/lib/cluster/namespaces/clusters';
 import { currentContext } from '@/lib/cluster/namespaces/current';
-import { kubeFor } from '@/lib/cluster/namespaces/kube';
-import { projectIndex, requireNamespace, visibleNamespaces, type OwnedNamespace } from '@/lib/cluster/namespaces/scope';
+import { projectIndex, requireNamespace, visibleNamespacesCached, type OwnedNamespace } from '@/lib/cluster/namespaces/scope';
 
 /** Where the dashboard looks: one cluster, and the namespaces of it the caller may see (one, when asked for one). */
 export interface PodScope {
@@ -24,10 +23,9 @@ export interface PodScope {
  */
 export async function podScope(ctx: Ctx, clusterName: string, namespace?: string): Promise<PodScope> {
   const cluster = await requireClusterByName(ctx, clusterName);
-  const [visible, c] = await Promise.all([
-    (async () => visibleNamespaces(ctx, await kubeFor(ctx, cluster), cluster, await projectIndex(ctx)))(),
-    clientsFor(ctx.db, cluster, ctx.clock.now()),
-  ]);
+  const [idx, c] = await Promise.all([projectIndex(ctx), clientsFor(ctx.db, cluster, ctx.clock.now())]);
+  // From the adapter's namespace cache: no list of the cluster's Namespaces per request.
+  const visible = await visibleNamespacesCached(ctx, c, cluster, idx);
   if (namespace) {
     const ns = visible.find((n) => n.name === namespace) ?? (await requireNamespace(ctx, clusterName, namespace));
     return { cluster, c, visible, shown: new Set([ns.name]), namespace: ns.name };

@@ -179,8 +179,13 @@ async function main(): Promise<void> {
           // already gone
         }
       };
-      const timer = setTimeout(killGroup, 15_000);
+      const timer = setTimeout(() => {
+        console.log('bench: Pier did not exit within 15 s of SIGTERM; killing its process group');
+        killGroup();
+      }, 15_000);
+      const t0 = Date.now();
       await exited;
+      console.log(`bench: Pier's process ended ${((Date.now() - t0) / 1000).toFixed(1)} s after SIGTERM`);
       clearTimeout(timer);
       // tsx may have exited while the server under it did not.
       killGroup();

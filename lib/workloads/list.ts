@@ -4,7 +4,7 @@ import type { Ctx } from '@/lib/context';
 import type { WorkloadObject } from './bundle';
 import { indexedNeighbours } from './list-index';
 import { fullView } from './read';
-import { workloadScope } from './scope';
+import { workloadListScope } from './list-scope';
 
 const CACHE_OF: Record<WorkloadType, CachedResource> = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
 
@@ -18,7 +18,7 @@ const CACHE_OF: Record<WorkloadType, CachedResource> = { Deployment: 'deployment
  * O(page), not O(namespace).
  */
 export async function listWorkloads(ctx: Ctx, q: { page: number; page_size: number; workload_type?: WorkloadType }) {
-  const sc = await workloadScope(ctx, 'read');
+  const sc = await workloadListScope(ctx);
   const types = q.workload_type ? [q.workload_type] : WORKLOAD_TYPES;
   const indexes = await Promise.all(types.map((t) => cachedSorted(sc.c, CACHE_OF[t])));
   // Synchronously from here to the page: the sorted arrays change as watch events arrive.

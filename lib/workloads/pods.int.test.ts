@@ -104,6 +104,22 @@ describe('GET /pods/', () => {
     expect((await list({ name: 'brok' })).body.total).toBe(1);
   });
 
+  it('a status filter pages its own bucket: any case, the phase as well as the STATUS word, in name order', async () => {
+    const all = (await list()).body.pods.map((p: Row) => p.name);
+    const running = await list({ status: 'running' });
+    expect(running.body.total).toBe(3);
+    expect(running.body.pods.map((p: Row) => p.name)).toEqual(all.filter((n: string) => n.startsWith('web-')));
+    const second = await list({ status: 'Running', page: '2', page_size: '2' });
+    expect(second.body).toMatchObject({ total: 3, page: 2, page_size: 2 });
+    expect(second.body.pods.map((p: Row) => p.name)).toEqual([running.body.pods[2].name]);
+    // The failing pod's STATUS is ImagePullBackOff and its phase Pending: either word finds it.
+    expect((await list({ status: 'PENDING' })).body.pods.map((p: Row) => p.name)).toEqual([expect.stringMatching(/^broken-/)]);
+    expect((await list({ status: 'Succeeded' })).body).toMatchObject({ total: 0, pods: [] });
+    // With another filter the bucket is walked.
+    expect((await list({ status: 'Running', name: 'web' })).body.total).toBe(3);
+    expect((await list({ status: 'Running', name: 'brok' })).body.total).toBe(0);
+  });
+
   it('bad filters name the field', async () => {
     const r = await list({ workload_type: 'Deployment' });
     expect(r.status).toBe(400);

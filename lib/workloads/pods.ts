@@ -1,9 +1,8 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { clientsFor, getObject, kube, listAll, noteWrite, type KubeObject } from '@/lib/cluster/adapter';
-import { cachedList, cachedSorted } from '@/lib/cluster/adapter/cache';
+import { cachedList, cachedSorted, cachedSortedByKey } from '@/lib/cluster/adapter/cache';
 import { clusterFor } from '@/lib/cluster/namespaces/current';
-import { kubeFor } from '@/lib/cluster/namespaces/kube';
-import { projectIndex, visibleNamespaces } from '@/lib/cluster/namespaces/scope';
+import { projectIndex, visibleNamespacesCached } from '@/lib/cluster/namespaces/scope';
 import type { PodListQuery } from '@/lib/dialects/ecns/pods';
 import type { PodStatus } from '@/lib/dialects/ecns/workloads';
 import type { Ctx } from '@/lib/context';
@@ -13,6 +12,7 @@ import { containerFromKube } from './containers';
 import { splitImage } from './images';
 import { EVENT, POD } from './kinds';
 import { requireWorkload } from './read';
+import { workloadListScope } from './list-scope';
 import { workloadScope } from './scope';
 import { containerState, podState, podStatusOf } from './status';
 
@@ -72,23 +72,21 @@ function selectorReqs(sel: { matchLabels?: Record<string, string>; matchExpressi
     });
 }
 
-/** kubectl's STATUS word and the phase, lower case, per version of a cached pod (the cache's objects change identity on every update). */
-const statusWords = new WeakMap<Pod, readonly [string, string]>();
-function statusWordsOf(p: Pod): readonly [string, string] {
-  let w = statusWords.get(p);
-  if (!w) statusWords.set(p, (w = [podState(p).toLowerCase(), (p.status?.phase ?? '').toLowerCase()]));
-  return w;
-}
+/** kubectl's STATUS word and the phase, lower case: the keys of the status index (a pod is under both, once if equal). */
+const statusKeys = (p: Pod): string[] => [podState(p).toLowerCase(), (p.status?.phase ?? '').toLowerCase()];
 
 /**
  * GET /pods/: the current namespace's pods, filtered and paged. Served from
- * the adapter's watch-fed pod cache (docs/clusters.md) through its index of
- * each namespace's pods sorted by name: a page is one pass over that sorted
- * array (the filters, the total) with only the page's rows built, not a copy
- * and sort of the namespace. A read sees what the watch has delivered.
+ * the adapter's watch-fed pod cache (docs/clusters.md) through its indexes,
+ * kept current by the watch: each namespace's pods sorted by name, and the
+ * same split by status word (kubectl's STATUS and the phase). A status
+ * filter reads its bucket, so a page with no other filter is a slice and
+ * its total the bucket's size (O(page), not O(namespace)); other filters
+ * walk the bucket (or the namespace) once, building only the page's rows.
+ * A read sees what the watch has delivered.
  */
 export async function listPods(ctx: Ctx, q: PodListQuery) {
-  const sc = await workloadScope(ctx, 'read');
+  const sc = await workloadListScope(ctx);
   const tests: Array<(p: Pod) => boolean> = [];
   if (q.workload_type && q.workload_name) {
     const o = await requireWorkload(sc, q.workload_type, q.workload_name);
@@ -101,20 +99,19 @@ export async function listPods(ctx: Ctx, q: PodListQuery) {
     tests.push((p) => matches(p.metadata?.labels ?? {}, reqs));
   }
   if (q.name) tests.push((p) => (p.metadata?.name ?? '').includes(q.name!));
-  if (q.status) {
-    const want = q.status.toLowerCase();
-    tests.push((p) => {
-      const [state, phase] = statusWordsOf(p);
-      return state === want || phase === want;
-    });
-  }
-  // Read after the awaits above: the index's array changes as watch events arrive, so it is only walked synchronously.
-  const sorted = (await cachedSorted<Pod & KubeObject>(sc.c, 'pods')).index.namespace(sc.namespace);
+  const candidates = q.status
+    ? cachedSortedByKey<Pod & KubeObject>(sc.c, 'pods', 'ecns-status', statusKeys).then((v) => () => v.index.lookup(sc.namespace, q.status!.toLowerCase()))
+    : cachedSorted<Pod & KubeObject>(sc.c, 'pods').then((v) => () => v.index.namespace(sc.namespace));
+  // Read after the awaits: the index's arrays change as watch events arrive, so they are only walked synchronously.
+  const sorted = (await candidates)();
   const start = (q.page - 1) * q.page_size;
+  if (!tests.length) {
+    return { pods: sorted.slice(start, start + q.page_size).map(rowOf), total: sorted.length, page: q.page, page_size: q.page_size };
+  }
   const page: Pod[] = [];
   let total = 0;
   for (const p of sorted) {
-    if (tests.length && !tests.every((t) => t(p))) continue;
+    if (!tests.every((t) => t(p))) continue;
     if (total >= start && page.length < q.page_size) page.push(p);
     total++;
   }
@@ -193,10 +190,8 @@ export function podGroups(pods: readonly Pod[]) {
  */
 export async function podsOverview(ctx: Ctx, apiserverHost?: string) {
   const cluster = await clusterFor(ctx, { addr: apiserverHost });
-  const [namespaces, c] = await Promise.all([
-    visibleNamespaces(ctx, await kubeFor(ctx, cluster), cluster, await projectIndex(ctx)),
-    clientsFor(ctx.db, cluster, ctx.clock.now()),
-  ]);
+  const [idx, c] = await Promise.all([projectIndex(ctx), clientsFor(ctx.db, cluster, ctx.clock.now())]);
+  const namespaces = await visibleNamespacesCached(ctx, c, cluster, idx);
   const names = new Set(namespaces.map((n) => n.name));
   const pods = ((await cachedList(c, 'pods')).items as unknown as readonly Pod[]).filter((p) => names.has(p.metadata?.namespace ?? ''));
   return podGroups(pods);

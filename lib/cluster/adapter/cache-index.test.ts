@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedIndex, SortedByName, searchByName } from './cache-index';
+import { KeyedIndex, SortedByKey, SortedByName, searchByName } from './cache-index';
 import type { KubeObject } from './objects';
 
 const obj = (namespace: string, name: string, extra: Record<string, unknown> = {}): KubeObject =>
@@ -68,5 +68,59 @@ describe('KeyedIndex', () => {
     expect(names(k.lookup('one', ['tier=x', 'app=web']))).toEqual(['a', 'c', 'b', 'e']);
     k.remove(labelled('one', 'e', {}));
     expect(names(k.lookup('one', ['tier=x']))).toEqual([]);
+  });
+});
+
+describe('SortedByKey', () => {
+  const phase = (o: KubeObject) => {
+    const m = o.metadata as { labels?: Record<string, string> };
+    return [m.labels?.state ?? '', m.labels?.phase ?? ''];
+  };
+  const pod = (ns: string, name: string, state: string, p = state) => obj(ns, name, { labels: { state, phase: p } });
+
+  it('keeps each key\'s objects of a namespace sorted by name, moving an object when its keys change', () => {
+    const s = new SortedByKey(phase);
+    for (const n of ['c', 'a', 'b']) s.upsert(pod('one', n, 'running'));
+    s.upsert(pod('one', 'd', 'imagepullbackoff', 'pending'));
+    s.upsert(pod('two', 'a', 'running'));
+    expect(names(s.lookup('one', 'running'))).toEqual(['a', 'b', 'c']);
+    // Under both of its keys, once each; a key equal to another counts once.
+    expect(names(s.lookup('one', 'pending'))).toEqual(['d']);
+    expect(names(s.lookup('one', 'imagepullbackoff'))).toEqual(['d']);
+    expect(names(s.lookup('two', 'running'))).toEqual(['a']);
+    // b stops running: it leaves that bucket and joins its new ones, in order.
+    const b2 = pod('one', 'b', 'terminating', 'running');
+    s.upsert(pod('one', 'b', 'failed'));
+    expect(names(s.lookup('one', 'running'))).toEqual(['a', 'c']);
+    expect(names(s.lookup('one', 'failed'))).toEqual(['b']);
+    s.upsert(b2);
+    expect(s.lookup('one', 'running')[1]).toBe(b2);
+    expect(names(s.lookup('one', 'failed'))).toEqual([]);
+    // An update with the same keys replaces in place.
+    const c2 = pod('one', 'c', 'running');
+    s.upsert(c2);
+    expect(s.lookup('one', 'running')[2]).toBe(c2);
+    s.remove(pod('one', 'a', 'whatever'));
+    s.remove(pod('one', 'zz', 'running'));
+    expect(names(s.lookup('one', 'running'))).toEqual(['b', 'c']);
+    expect(names(s.lookup('one', 'terminating'))).toEqual(['b']);
+    expect(names(s.lookup('three', 'running'))).toEqual([]);
+  });
+
+  it('built from a whole list at once answers as one built by inserts', () => {
+    const objects = Array.from({ length: 300 }, (_, i) => pod(`ns-${i % 3}`, `p-${((i * 7919) % 1009).toString(36)}-${i}`, i % 4 ? 'running' : 'pending'));
+    const bulk = SortedByKey.of(phase, objects);
+    const one = new SortedByKey(phase);
+    for (const o of objects) one.upsert(o);
+    for (const ns of ['ns-0', 'ns-1', 'ns-2']) {
+      for (const k of ['running', 'pending']) {
+        expect(names(bulk.lookup(ns, k))).toEqual(names(one.lookup(ns, k)));
+        expect(names(bulk.lookup(ns, k))).toEqual(names(objects.filter((o) => o.metadata?.namespace === ns && phase(o)[0] === k)).sort());
+      }
+    }
+    // And stays right as updates go on.
+    bulk.upsert(pod('ns-0', objects[0].metadata!.name!, 'running'));
+    expect(names(bulk.lookup('ns-0', 'pending'))).not.toContain(objects[0].metadata!.name);
+    expect(names(bulk.lookup('ns-0', 'running'))).toContain(objects[0].metadata!.name);
   });
 });

@@ -130,3 +130,71 @@ export class KeyedIndex<T extends KubeObject = KubeObject> {
     return [...found].sort((a, b) => this.order.get(a[0])! - this.order.get(b[0])!).map(([, o]) => o);
   }
 }
+
+/**
+ * Each namespace's objects split by keys computed from them (a pod by its
+ * status words), each bucket sorted by name and kept sorted as watch events
+ * arrive: a page of one key is a slice and its total the bucket's length,
+ * not a walk of the namespace. An object is in every bucket of its keys
+ * (each once); an update moves it when its keys change.
+ */
+export class SortedByKey<T extends KubeObject = KubeObject> {
+  private readonly buckets = new Map<string, T[]>();
+  private readonly keysOf = new Map<string, string[]>();
+
+  constructor(private readonly keys: (o: T) => string[]) {}
+
+  /** Built from a whole list at once: one sort per bucket instead of an insert per object. */
+  static of<T extends KubeObject>(keys: (o: T) => string[], objects: Iterable<T>): SortedByKey<T> {
+    const s = new SortedByKey<T>(keys);
+    for (const o of objects) {
+      const ks = s.bucketKeys(o);
+      s.keysOf.set(idOf(o), ks);
+      for (const k of ks) {
+        let list = s.buckets.get(k);
+        if (!list) s.buckets.set(k, (list = []));
+        list.push(o);
+      }
+    }
+    for (const list of s.buckets.values()) list.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+    return s;
+  }
+
+  private bucketKeys(o: T): string[] {
+    return [...new Set(this.keys(o))].map((k) => `${nsOf(o)}\u0000${k}`);
+  }
+
+  upsert(o: T): void {
+    const id = idOf(o);
+    const before = this.keysOf.get(id) ?? [];
+    const after = this.bucketKeys(o);
+    for (const k of before) if (!after.includes(k)) this.take(k, nameOf(o));
+    for (const k of after) {
+      let list = this.buckets.get(k);
+      if (!list) this.buckets.set(k, (list = []));
+      const { at, found } = searchByName(list, nameOf(o));
+      if (found) list[at] = o;
+      else list.splice(at, 0, o);
+    }
+    this.keysOf.set(id, after);
+  }
+
+  remove(o: KubeObject): void {
+    const id = idOf(o);
+    for (const k of this.keysOf.get(id) ?? []) this.take(k, nameOf(o));
+    this.keysOf.delete(id);
+  }
+
+  private take(k: string, name: string): void {
+    const list = this.buckets.get(k);
+    if (!list) return;
+    const { at, found } = searchByName(list, name);
+    if (found) list.splice(at, 1);
+    if (!list.length) this.buckets.delete(k);
+  }
+
+  /** The namespace's objects under `key`, by name. The index's own array: do not change it, and do not hold it across awaits. */
+  lookup(ns: string, key: string): readonly T[] {
+    return this.buckets.get(`${ns}\u0000${key}`) ?? [];
+  }
+}

@@ -2,7 +2,7 @@ import { ListWatch, Watch, type KubernetesListObject, type KubernetesObject } fr
 import type { PierError } from '@/lib/errors';
 import type { KubeClients } from './connect';
 import { toPierError } from './errors';
-import { KeyedIndex, SortedByName } from './cache-index';
+import { KeyedIndex, SortedByKey, SortedByName } from './cache-index';
 import { listAll, type KindRef, type KubeObject } from './objects';
 import { ownWriteKey, pendingWrites, shows } from './own-writes';
 
@@ -43,6 +43,8 @@ interface Entry {
   /** Made on first use (cachedSorted, cachedKeyed), then kept current by the watch's events. */
   sorted?: SortedByName;
   keyed: Map<string, KeyedIndex>;
+  /** Made on first use (cachedSortedByKey), kept current the same way. */
+  sortedKeyed: Map<string, SortedByKey>;
   /** One normalized copy (apiVersion and kind set) per version of an object, shared by the indexes. */
   normal: WeakMap<object, KubeObject>;
 }
@@ -86,7 +88,7 @@ function open(c: KubeClients, r: CachedResource): Entry {
   const lw = new ListWatch<KubernetesObject>(ref.path, new Watch(c.kc), listFn, false);
   const e: Entry = {
     clients: c, lw, ready: Promise.resolve(), synced: false, stale: false, lastUsed: Date.now(), backoffMs: 1000,
-    keyed: new Map(), normal: new WeakMap(),
+    keyed: new Map(), sortedKeyed: new Map(), normal: new WeakMap(),
   };
   const start = () => void lw.start().catch((err) => onError(err));
   const onError = (err: unknown) => {
@@ -115,16 +117,18 @@ function open(c: KubeClients, r: CachedResource): Entry {
   lw.on('delete', fresh);
   // ListWatch calls these right after changing its own map (a relist too: its deletes, then adds and updates).
   const upsert = (o: KubernetesObject) => {
-    if (!e.sorted && !e.keyed.size) return;
+    if (!e.sorted && !e.keyed.size && !e.sortedKeyed.size) return;
     const n = normalOf(e, ref, o);
     e.sorted?.upsert(n);
     for (const k of e.keyed.values()) k.upsert(n);
+    for (const k of e.sortedKeyed.values()) k.upsert(n);
   };
   lw.on('add', upsert);
   lw.on('update', upsert);
   lw.on('delete', (o) => {
     e.sorted?.remove(o as KubeObject);
     for (const k of e.keyed.values()) k.remove(o as KubeObject);
+    for (const k of e.sortedKeyed.values()) k.remove(o as KubeObject);
   });
   e.ready = firstList.then(() => {
     if (!e.lastError) {
@@ -188,6 +192,21 @@ export async function cachedKeyed<T extends KubeObject = KubeObject>(c: KubeClie
     e.keyed.set(name, k);
   }
   return { index: k as unknown as KeyedIndex<T>, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
+}
+
+/**
+ * The cache of one kind split by `keys` (each key's objects of a namespace
+ * sorted by name), made on the first call with a `name` and kept current
+ * by the watch like cachedSorted: a page of one key is a slice of its bucket.
+ */
+export async function cachedSortedByKey<T extends KubeObject = KubeObject>(c: KubeClients, r: CachedResource, name: string, keys: (o: T) => string[]): Promise<IndexedView<SortedByKey<T>>> {
+  const e = await syncedEntry(c, r);
+  let k = e.sortedKeyed.get(name);
+  if (!k) {
+    k = SortedByKey.of(keys as (o: KubeObject) => string[], e.lw.list().map((o) => normalOf(e, CACHED[r], o)));
+    e.sortedKeyed.set(name, k);
+  }
+  return { index: k as unknown as SortedByKey<T>, resourceVersion: e.lw.latestResourceVersion(), stale: e.stale };
 }
 
 function normalOf(e: Entry, ref: KindRef, o: KubernetesObject): KubeObject {

@@ -5,6 +5,9 @@ import { NotFound } from '@/lib/errors';
 import { allVisibleProjects, type ProjectView } from '@/lib/org/projects';
 import { assertManagesDepartment } from '@/lib/org/scope';
 import { namespaceGrant, ownerProjectId, restrictionsOf, type NamespaceGrant } from './grant';
+import { cachedSorted } from '@/lib/cluster/adapter/cache';
+import { searchByName } from '@/lib/cluster/adapter/cache-index';
+import type { KubeClients } from '@/lib/cluster/adapter';
 import { kubeFor, NAMESPACE, type K8sObject, type Kube } from './kube';
 import { PROJECT_LABEL } from './labels';
 import { requireClusterByName } from './clusters';
@@ -68,4 +71,57 @@ export async function requireNamespace(
   if (!found) throw new NotFound('namespace', `namespace "${name}" not found in cluster "${clusterName}"`);
   if (need === 'manage') assertManagesDepartment(ctx.user, found.project.departmentId);
   return { ...found, cluster, kube };
+}
+
+/**
+ * The cluster's Namespaces from the adapter's watch-fed cache (no round trip
+ * to the cluster), or null when the cache cannot answer for sure: its first
+ * list failed (credentials without list/watch on namespaces) or its watch
+ * is broken (stale). Read only: these are the cache's objects.
+ */
+async function cachedNamespaces(c: KubeClients): Promise<readonly K8sObject[] | null> {
+  try {
+    const view = await cachedSorted(c, 'namespaces');
+    return view.stale ? null : view.index.namespace('');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * visibleNamespaces served from the adapter's namespace cache, for the
+ * lists read on every request (the pod dashboard, the ECNS pod and workload
+ * lists): the same rule (`owned`), over what the watch has delivered. A
+ * namespace labelled or restricted by another writer shows the change one
+ * watch event later (milliseconds); this process's own writes are waited
+ * for (own-writes.ts). Falls back to the live list when the cache cannot answer.
+ */
+export async function visibleNamespacesCached(ctx: Ctx, c: KubeClients, cluster: ClusterRow, idx: ProjectIndex): Promise<OwnedNamespace[]> {
+  if (!idx.byId.size) return [];
+  const objects = await cachedNamespaces(c);
+  if (!objects) return visibleNamespaces(ctx, await kubeFor(ctx, cluster), cluster, idx);
+  const out: OwnedNamespace[] = [];
+  for (const o of objects) {
+    const n = owned(ctx, idx, cluster, o);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * requireNamespace for a cluster already resolved and checked by the caller
+ * (the current context's), from the namespace cache. Only a grant is taken
+ * from the cache: when the cache has no such namespace, or one the caller
+ * may not use, the cluster is asked (a namespace made or given to the
+ * caller's project a moment ago is never refused for the watch's delay).
+ */
+export async function requireNamespaceIn(ctx: Ctx, cluster: ClusterRow, c: KubeClients, name: string): Promise<OwnedNamespace> {
+  const [objects, idx] = await Promise.all([cachedNamespaces(c), projectIndex(ctx)]);
+  const at = objects ? searchByName(objects, name) : null;
+  const found = objects && at?.found ? owned(ctx, idx, cluster, objects[at.at]) : null;
+  if (found) return found;
+  const live = await (await kubeFor(ctx, cluster)).get(NAMESPACE, undefined, name);
+  const checked = live ? owned(ctx, idx, cluster, live) : null;
+  if (!checked) throw new NotFound('namespace', `namespace "${name}" not found in cluster "${cluster.name}"`);
+  return checked;
 }
