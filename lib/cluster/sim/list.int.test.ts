@@ -5,7 +5,7 @@ import { openTestStore, type TestStore } from '@/lib/testing/store';
 import { findKind, NODES, PODS } from './kinds';
 import { metaOf } from './objects';
 import { seedLocalCluster } from './seed';
-import { changesSince, createObject, listObjects, listObjectsJson, type ListOptions, type Sim } from './store';
+import { changesSince, createObject, getObject, listObjects, listObjectsJson, patchObject, updateObject, type ListOptions, type Sim } from './store';
 
 const DEPLOY = findKind('apps', 'v1', 'deployments')!;
 const RS = findKind('apps', 'v1', 'replicasets')!;
@@ -103,6 +103,27 @@ describe('lists: one statement, stored text, keyset pages', () => {
     expect(list.items[0]).not.toHaveProperty('kind');
     expect(list.items[0]).not.toHaveProperty('apiVersion');
     expect((await listObjectsJson(s, SECRETS, { namespace: 'bench-0' })).endsWith('"items":[]}')).toBe(true);
+  });
+
+  it('a listed item is the object as last written (the stored item text follows every update and patch)', async () => {
+    const CM = findKind('', 'v1', 'configmaps')!;
+    const listed = async () => JSON.parse(await listObjectsJson(s, CM, { namespace: 'default', fieldSelector: 'metadata.name=follows' })).items;
+    const stored = async () => {
+      const { kind: _k, apiVersion: _a, ...rest } = await getObject(s, CM, 'default', 'follows');
+      return rest;
+    };
+    await createObject(s, CM, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'follows', labels: { v: '1' } }, data: { a: '1' } });
+    expect(await listed()).toEqual([await stored()]);
+    const current = await getObject(s, CM, 'default', 'follows');
+    await updateObject(s, CM, 'default', 'follows', { ...current, data: { a: '2', b: 'x' } });
+    expect(await listed()).toEqual([await stored()]);
+    expect((await listed())[0].data).toEqual({ a: '2', b: 'x' });
+    await patchObject(s, CM, 'default', 'follows', 'merge', { metadata: { labels: { v: '3' } }, data: { b: null } });
+    const [item] = await listed();
+    expect(item).toEqual(await stored());
+    expect(item.metadata.labels).toEqual({ v: '3' });
+    expect(item.data).toEqual({ a: '2' });
+    expect(item.metadata.resourceVersion).toBe(metaOf(await getObject(s, CM, 'default', 'follows')).resourceVersion);
   });
 
   it('a cluster that does not exist is a 404, not an empty list', async () => {

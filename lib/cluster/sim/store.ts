@@ -211,27 +211,12 @@ function decodeContinue(token: string): ContinueKey {
 }
 
 /**
- * A stored object's JSON text without its kind and apiVersion. PostgreSQL
- * prints jsonb keys shortest first (then bytewise), so a stored object's text
- * starts with "kind" and, unless a longer top-level key exists, ends with
- * "apiVersion": cutting those two off is a string operation. Anything else
- * takes the slow way.
- */
-function withoutTypeMeta(text: string, k: KindInfo): string {
-  const head = `{"kind": ${JSON.stringify(k.kind)}, `;
-  const tail = `, "apiVersion": ${JSON.stringify(apiVersionOf(k))}}`;
-  if (text.startsWith(head) && text.endsWith(tail)) return `{${text.slice(head.length, text.length - tail.length)}}`;
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = JSON.parse(text) as K8sObject;
-  return JSON.stringify(rest);
-}
-
-/**
  * One page of a list, read in one statement: the counter and the rows come
  * from the same snapshot, and every version up to the counter is committed
  * (writers hold the counter row), so the page is exactly the state at `rv`.
- * `items` are the stored JSON as text, without kind/apiVersion (items inside
- * a list carry none on the wire: the list names them once), so a list can go
- * out without parsing and re-serializing its objects.
+ * `items` are the stored item text (the `item` column: the object without
+ * kind/apiVersion, printed when it was written), so a list goes out without
+ * PostgreSQL printing jsonb and without Node parsing and re-serializing.
  */
 async function listPage(s: Sim, k: KindInfo, o: ListOptions): Promise<{ rv: number; items: string[]; continue?: string }> {
   const labels = parseLabelSelector(o.labelSelector);
@@ -249,7 +234,7 @@ async function listPage(s: Sim, k: KindInfo, o: ListOptions): Promise<{ rv: numb
     ...labelSelectorSql(labels),
     ...fieldSelectorSql(fields),
   ];
-  const page = sql`select ${k8sObjects.namespace} as namespace, ${k8sObjects.name} as name, ${k8sObjects.body}::text as item
+  const page = sql`select ${k8sObjects.namespace} as namespace, ${k8sObjects.name} as name, ${k8sObjects.item} as item
     from ${k8sObjects} where ${and(...where)} order by ${k8sObjects.namespace}, ${k8sObjects.name} ${limit ? sql`limit ${limit + 1}` : sql``}`;
   type Row = { rv: string | number | null; namespace: string | null; name: string | null; item: string | null };
   const rows = after
@@ -264,7 +249,7 @@ async function listPage(s: Sim, k: KindInfo, o: ListOptions): Promise<{ rv: numb
   const last = kept[kept.length - 1];
   return {
     rv,
-    items: kept.map((r) => withoutTypeMeta(r.item!, k)),
+    items: kept.map((r) => r.item!),
     ...(more ? { continue: encodeContinue({ rv, ns: last.namespace!, name: last.name! }) } : {}),
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "k8s_objects" ADD COLUMN "item" text GENERATED ALWAYS AS ((body - 'kind' - 'apiVersion')::text) STORED;
