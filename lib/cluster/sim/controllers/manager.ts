@@ -61,6 +61,8 @@ export class ClusterManager {
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> = Promise.resolve();
   private ctx!: ControllerContext;
+  /** Rounds of the live loop that found nothing to read and nothing due (diagnostics: "has it caught up?"). */
+  idleRounds = 0;
   /** The leader also keeps the change log to its retention (lib/cluster/sim/compaction.ts). */
   private readonly compactor: Compactor;
 
@@ -128,6 +130,11 @@ export class ClusterManager {
     this.resync();
     // Objects written after `from` but already listed are skipped by version when the log replays them.
     await this.poll();
+  }
+
+  /** Queues every key of every controller now, as the periodic resync does (diagnostics and benchmarks). */
+  resyncNow(): void {
+    this.resync();
   }
 
   private resync(): void {
@@ -274,7 +281,10 @@ export class ClusterManager {
       for (let i = 0; i < 100 && this.running; i++) {
         const read = await this.poll();
         const ran = await this.runDue();
-        if (!read && !ran) break;
+        if (!read && !ran) {
+          this.idleRounds += 1;
+          break;
+        }
       }
       if (this.running) await this.compactor.tick(this.clock.now().getTime(), this.cursor);
     } catch (err) {
