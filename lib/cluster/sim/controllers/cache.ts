@@ -49,6 +49,8 @@ export class ObjectCache {
   private readonly tombstones = new Map<string, number>();
   private readonly byOwner = new Map<string, Map<string, K8sObject>>();
   private readonly podsByNode = new Map<string, Map<string, K8sObject>>();
+  /** How many entries `restore` has put back: what controllers that keep their own tallies from changes watch for. */
+  restores = 0;
 
   private bucket(k: Pick<KindInfo, 'group' | 'plural'>): Map<string, K8sObject> {
     const kk = kindKey(k);
@@ -118,6 +120,7 @@ export class ObjectCache {
   }
 
   restore(k: KindInfo, key: string, e: CacheEntry): void {
+    this.restores += 1;
     const b = this.bucket(k);
     const tk = `${kindKey(k)}|${key}`;
     const cur = b.get(key);

@@ -3,7 +3,7 @@ import { fixedClock } from '@/lib/testing/clock';
 import { type TestStore } from '@/lib/testing/store';
 import { PODS } from '../kinds';
 import { k8sTime, metaOf, type K8sObject } from '../objects';
-import { createObject, getObject, listObjects, type Sim } from '../store';
+import { createObject, getObject, listObjects, patchObject, type Sim } from '../store';
 import { EVENTS } from './events';
 import { defaultControllers } from './index';
 import { ClusterManager } from './manager';
@@ -177,5 +177,20 @@ describe('scheduler and kubelet', () => {
     expect(new Set(nodes.slice(0, 3).map((x) => x.nodeName))).toEqual(new Set(['worker-1', 'worker-2', 'worker-3']));
     expect(nodes[3].nodeName).toBeUndefined();
     expect(status(await get('a4')).conditions[0].message).toContain("3 node(s) didn't match pod anti-affinity rules");
+  });
+
+  it('a resync of running pods writes nothing; a status someone else changed is rendered again', async () => {
+    // (The scheduler's resync tries the unschedulable pods again and counts their FailedScheduling events: not pod writes.)
+    const versions = async () => (await listObjects(s, PODS, { namespace: 'alpha' })).items.map((p) => `${metaOf(p).name}@${metaOf(p).resourceVersion}`);
+    const before = await versions();
+    m.resyncNow();
+    await m.settle();
+    expect(await versions()).toEqual(before);
+    const right = status(await get('web'));
+    await patchObject(s, PODS, 'alpha', 'web', 'merge', { status: { phase: 'Pending', podIP: '10.0.0.1' } }, 'status');
+    await m.settle();
+    const now = status(await get('web'));
+    expect(now.phase).toBe('Running');
+    expect(now.podIP).toBe(right.podIP);
   });
 });

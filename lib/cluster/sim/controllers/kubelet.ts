@@ -59,6 +59,12 @@ interface PodRun {
   startTime: number;
   ip: string;
   containers: ContainerRun[];
+  /**
+   * The pod's and its node's resourceVersions when its status was last found
+   * right, and until when (cluster clock) it stays right: a resync finds
+   * nothing to do without rendering it again.
+   */
+  rendered?: { pod: string | undefined; node: string | undefined; until: number };
 }
 
 function nodeReady(node: K8sObject): boolean {
@@ -97,6 +103,24 @@ function qosClass(containers: Array<{ resources?: { requests?: Record<string, un
  */
 export function createKubelet(): Controller {
   const runs = new Map<string, PodRun>();
+  /** Pod IPs the runs hold, per node (how many runs hold each): allocating one looks at its node only. */
+  const ipsOn = new Map<string, Map<string, number>>();
+
+  const keepRun = (run: PodRun) => {
+    runs.set(run.uid, run);
+    let ips = ipsOn.get(run.node);
+    if (!ips) ipsOn.set(run.node, (ips = new Map()));
+    ips.set(run.ip, (ips.get(run.ip) ?? 0) + 1);
+  };
+  const dropRun = (uid: string) => {
+    const run = runs.get(uid);
+    if (!run) return;
+    runs.delete(uid);
+    const ips = ipsOn.get(run.node);
+    const n = (ips?.get(run.ip) ?? 0) - 1;
+    if (n > 0) ips!.set(run.ip, n);
+    else ips?.delete(run.ip);
+  };
   const imagesOnNode = new Map<string, Set<string>>();
 
   const present = (node: string, image: string) => imagesOnNode.get(node)?.has(fullReference(parseImage(image))) ?? false;
@@ -114,7 +138,7 @@ export function createKubelet(): Controller {
       const ip = statusOf(p).podIP;
       if (typeof ip === 'string') used.add(ip);
     }
-    for (const r of runs.values()) if (r.node === node) used.add(r.ip);
+    for (const ip of ipsOn.get(node)?.keys() ?? []) used.add(ip);
     for (let h = 2; h < 255; h++) {
       const ip = `10.244.${subnet}.${h}`;
       if (!used.has(ip)) return ip;
@@ -318,7 +342,7 @@ export function createKubelet(): Controller {
       }
       if (ch.kind !== PODS) return [];
       if (ch.type === 'DELETED') {
-        runs.delete(metaOf(ch.object).uid!);
+        dropRun(metaOf(ch.object).uid!);
         return [];
       }
       return nodeNameOf(ch.object) ? [keyOf(ch.object)] : [];
@@ -348,7 +372,11 @@ export function createKubelet(): Controller {
           })),
         };
         if (!run.ip) run.ip = allocateIp(c.cache, nodeName);
-        runs.set(uid, run);
+        keepRun(run);
+      } else if (run.rendered && run.rendered.pod === metaOf(pod).resourceVersion && run.rendered.node === metaOf(node).resourceVersion
+        && now < run.rendered.until) {
+        // Nothing changed since the status was last rendered and no step is due: a resync's visit costs nothing.
+        return Number.isFinite(run.rendered.until) ? { at: new Date(run.rendered.until) } : undefined;
       }
       const r = run;
       const project = metaOf(c.cache.get(NAMESPACES, undefined, namespace!) ?? {}).labels?.[PROJECT_LABEL];
@@ -363,9 +391,12 @@ export function createKubelet(): Controller {
         }
         for (const ct of r.containers) await advance(r, ct, pod, now, w, project);
         const status = renderStatus(pod, node, r, now, c.cache);
-        if (!jsonEqual(status, statusOf(pod))) await w.status(PODS, namespace, name, status);
+        const written = jsonEqual(status, statusOf(pod)) ? pod : await w.status(PODS, namespace, name, status);
+        // The status as stored stays right until the next step or readiness is due.
+        const until = Math.min(...r.containers.map((ct) => Math.min(ct.at, readyAt(ct) > now ? readyAt(ct) : Infinity)));
+        r.rendered = written ? { pod: metaOf(written).resourceVersion, node: metaOf(node).resourceVersion, until } : undefined;
       });
-      if (r.containers.every((ct) => ct.step === 'done')) runs.delete(uid);
+      if (r.containers.every((ct) => ct.step === 'done')) dropRun(uid);
       const next = Math.min(...r.containers.map((ct) => Math.min(ct.at, readyAt(ct) > now ? readyAt(ct) : Infinity)));
       if (Number.isFinite(next)) return { at: new Date(Math.max(next, now)) };
     },

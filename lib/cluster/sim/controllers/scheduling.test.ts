@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../objects';
-import { affinityContext, filterReasons, fitErrorMessage, nodeView, pickNode, podRequests } from './scheduling';
+import { affinityContext, filterReasons, fitErrorMessage, NodePods, nodeView, pickNode, podRequests } from './scheduling';
 
 const node = (name: string, o: { labels?: Record<string, string>; taints?: object[]; cpu?: string; unschedulable?: boolean } = {}): K8sObject => ({
   metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(o.labels ?? {}) } },
@@ -80,6 +80,42 @@ describe('scheduler filters', () => {
     expect(pickNode(p, [nodeView(node('a'), [sibling]), nodeView(node('b'), [])])!.name).toBe('b');
     const pref = pod({ affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] } }] } } });
     expect(pickNode(pref, [nodeView(node('a'), []), nodeView(node('b', { labels: { disk: 'ssd' } }), [])])!.name).toBe('b');
+  });
+});
+
+describe('NodePods: a node\'s pods counted one change at a time', () => {
+  const owned = (name: string, uid: string, cpu: string, phase = 'Running'): K8sObject => ({
+    metadata: { name, namespace: 'ns', uid: `u-${name}`, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid, controller: true }] },
+    spec: { nodeName: 'n', containers: [{ name: 'c', resources: { requests: { cpu, memory: '1Mi', 'example.com/gpu': '1' } } }] },
+    status: { phase },
+  });
+
+  it('adds, replaces and removes a pod\'s requests and its controller\'s count; finished pods count for nothing', () => {
+    const t = new NodePods();
+    t.set('ns/a', owned('a', 'rs-1', '500m'));
+    t.set('ns/b', owned('b', 'rs-1', '250m'));
+    t.set('ns/c', owned('c', 'rs-2', '100m'));
+    expect(t.requested).toMatchObject({ cpu: 850, memory: 3 * 2 ** 20, pods: 3, other: { 'example.com/gpu': 3 } });
+    expect([...t.owners]).toEqual([['rs-1', 2], ['rs-2', 1]]);
+    // The same pod again with other requests replaces what it counted for.
+    t.set('ns/a', owned('a', 'rs-1', '1'));
+    expect(t.requested).toMatchObject({ cpu: 1350, pods: 3 });
+    t.set('ns/b', owned('b', 'rs-1', '250m', 'Succeeded'));
+    t.set('ns/c', undefined);
+    expect(t.requested).toMatchObject({ cpu: 1000, memory: 2 ** 20, pods: 1, other: { 'example.com/gpu': 1 } });
+    expect([...t.owners]).toEqual([['rs-1', 1]]);
+    expect([...t.pods.keys()]).toEqual(['ns/a']);
+    t.set('ns/a', undefined);
+    expect(t.requested).toMatchObject({ cpu: 0, memory: 0, pods: 0, other: {} });
+    expect(t.owners.size).toBe(0);
+  });
+
+  it('nodeView counts the same as a tally built one pod at a time', () => {
+    const pods = [owned('a', 'rs-1', '500m'), owned('b', 'rs-1', '250m'), owned('d', 'rs-1', '1', 'Failed')];
+    const v = nodeView(node('n'), pods);
+    expect(v.requested).toMatchObject({ cpu: 750, pods: 2 });
+    expect(v.owners.get('rs-1')).toBe(2);
+    expect([...v.pods].map((p) => (p.metadata as { name: string }).name)).toEqual(['a', 'b']);
   });
 });
 

@@ -14,28 +14,85 @@ export interface NodeView {
   taints: Taint[];
   unschedulable: boolean;
   allocatable: Resources;
-  /** Sum of requests of the active pods bound to it, and their count. */
+  /** Sum of requests of the active pods bound to it; `pods` is their count. */
   requested: Resources;
-  /** Active pods bound to it (for pod affinity and spreading). */
-  pods: K8sObject[];
+  /** Active pods bound to it (for pod affinity). */
+  pods: Iterable<K8sObject>;
+  /** How many of those pods each controller (by uid) has here (for spreading). */
+  owners: ReadonlyMap<string, number>;
 }
 
-export function nodeView(node: K8sObject, pods: K8sObject[]): NodeView {
+/** What a node itself says about scheduling (labels, taints, allocatable), without its pods. */
+export type NodeShape = Omit<NodeView, 'requested' | 'pods' | 'owners'>;
+
+export function nodeShape(node: K8sObject): NodeShape {
   const m = metaOf(node);
   const spec = specOf(node);
-  const active = pods.filter(isActivePod);
-  let requested = noResources();
-  for (const p of active) requested = addResources(requested, podRequests(p));
-  requested.pods = active.length;
   return {
     name: m.name!,
     labels: m.labels ?? {},
     taints: Array.isArray(spec.taints) ? (spec.taints as Taint[]) : [],
     unschedulable: spec.unschedulable === true,
     allocatable: resourcesOf(statusOf(node).allocatable),
-    requested,
-    pods: active,
   };
+}
+
+/** The uid of the pod's controller (ownerReference with controller: true), if any. */
+export function controllerUid(pod: K8sObject): string | undefined {
+  return (metaOf(pod).ownerReferences ?? []).find((r) => r.controller)?.uid;
+}
+
+/**
+ * The pods of one node as the scheduler counts them, kept by adding and
+ * removing one pod at a time: a binding or a pod's change costs O(1), not
+ * a walk over every pod on the node.
+ */
+export class NodePods {
+  readonly requested: Resources = noResources();
+  readonly pods = new Map<string, K8sObject>();
+  readonly owners = new Map<string, number>();
+  private readonly counted = new Map<string, { req: Resources; owner: string | undefined }>();
+
+  /** Sets what pod `key` counts for here: its requests while active, nothing once gone or finished. */
+  set(key: string, pod: K8sObject | undefined): void {
+    const was = this.counted.get(key);
+    if (was) {
+      addInto(this.requested, was.req, -1);
+      this.requested.pods -= 1;
+      if (was.owner !== undefined) {
+        const n = (this.owners.get(was.owner) ?? 0) - 1;
+        if (n > 0) this.owners.set(was.owner, n);
+        else this.owners.delete(was.owner);
+      }
+      this.counted.delete(key);
+      this.pods.delete(key);
+    }
+    if (!pod || !isActivePod(pod)) return;
+    const req = podRequests(pod);
+    const owner = controllerUid(pod);
+    addInto(this.requested, req, 1);
+    this.requested.pods += 1;
+    if (owner !== undefined) this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
+    this.counted.set(key, { req, owner });
+    this.pods.set(key, pod);
+  }
+}
+
+function addInto(into: Resources, r: Resources, sign: 1 | -1): void {
+  into.cpu += sign * r.cpu;
+  into.memory += sign * r.memory;
+  for (const [k, v] of Object.entries(r.other)) {
+    const n = (into.other[k] ?? 0) + sign * v;
+    if (n === 0) delete into.other[k];
+    else into.other[k] = n;
+  }
+}
+
+/** A node's view from its pods, built at once (tests; the scheduler keeps NodePods up to date instead). */
+export function nodeView(node: K8sObject, pods: K8sObject[]): NodeView {
+  const tally = new NodePods();
+  pods.forEach((p, i) => tally.set(`${metaOf(p).namespace}/${metaOf(p).name ?? i}`, p));
+  return { ...nodeShape(node), requested: tally.requested, pods: [...tally.pods.values()], owners: tally.owners };
 }
 
 interface Container {
@@ -105,7 +162,12 @@ function occupiedTopologies(term: AffinityTerm, pod: K8sObject, nodes: NodeView[
   for (const n of nodes) {
     const v = n.labels[term.topologyKey];
     if (v === undefined) continue;
-    if (n.pods.some((p) => metaOf(p).uid !== metaOf(pod).uid && termMatchesPod(term, pod, p))) out.add(v);
+    for (const p of n.pods) {
+      if (metaOf(p).uid !== metaOf(pod).uid && termMatchesPod(term, pod, p)) {
+        out.add(v);
+        break;
+      }
+    }
   }
   return out;
 }
@@ -199,12 +261,6 @@ function leastAllocated(pod: K8sObject, node: NodeView): number {
   return ((free(node.allocatable.cpu, node.requested.cpu + cpu) + free(node.allocatable.memory, node.requested.memory + mem)) / 2) * 100;
 }
 
-function sameOwner(a: K8sObject, b: K8sObject): boolean {
-  const ra = (metaOf(a).ownerReferences ?? []).find((r) => r.controller);
-  const rb = (metaOf(b).ownerReferences ?? []).find((r) => r.controller);
-  return !!ra && !!rb && ra.uid === rb.uid;
-}
-
 /**
  * Scores feasible nodes as the default plugins weigh them: node affinity
  * preferences (weight 2), spreading a controller's pods over nodes (weight 2),
@@ -214,7 +270,8 @@ export function pickNode(pod: K8sObject, feasible: NodeView[]): NodeView | undef
   if (!feasible.length) return undefined;
   const pref = feasible.map((n) => preferredNodeAffinity(pod, n));
   const maxPref = Math.max(...pref);
-  const siblings = feasible.map((n) => n.pods.filter((p) => sameOwner(p, pod)).length);
+  const owner = controllerUid(pod);
+  const siblings = feasible.map((n) => (owner === undefined ? 0 : n.owners.get(owner) ?? 0));
   const maxSib = Math.max(...siblings);
   let best: NodeView | undefined;
   let bestScore = -Infinity;
@@ -223,7 +280,7 @@ export function pickNode(pod: K8sObject, feasible: NodeView[]): NodeView | undef
       + 2 * (maxSib > 0 ? (100 * (maxSib - siblings[i])) / maxSib : 100)
       + leastAllocated(pod, n);
     const better = score > bestScore + 1e-9
-      || (Math.abs(score - bestScore) <= 1e-9 && best && (n.pods.length < best.pods.length || (n.pods.length === best.pods.length && n.name < best.name)));
+      || (Math.abs(score - bestScore) <= 1e-9 && best && (n.requested.pods < best.requested.pods || (n.requested.pods === best.requested.pods && n.name < best.name)));
     if (better) {
       best = n;
       bestScore = score;
