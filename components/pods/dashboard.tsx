@@ -1,11 +1,13 @@
 'use client';
 
+import { hashKey } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useClusters } from '@/lib/client/use-clusters';
 import { useCurrentProject } from '@/lib/client/current-project';
 import { useNodes } from '@/lib/client/use-nodes';
 import { usePodPages, usePodScopeChoices, usePodStream, usePods, type PodQuery } from '@/lib/client/use-pods';
 import { pendingRows } from '@/lib/pods-console/apply';
+import type { DashboardFirstView } from '@/lib/pods-console/first-view';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
@@ -20,9 +22,12 @@ import { useDashboardUrl, type Scope } from './use-dashboard-url';
 const STATUSES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Terminating', 'ImagePullBackOff', 'ErrImagePull', 'CrashLoopBackOff', 'Unknown'];
 const label = 'block text-xs font-medium text-slate-600 dark:text-slate-400';
 
-/** Ages are relative: a tick every 15 s keeps them honest without re-rendering per second. */
-function useNow(ms = 15_000) {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Ages are relative: a tick every 15 s keeps them honest without re-rendering per second.
+ * Starts at the server's clock when the page was rendered there, so the first render matches its HTML.
+ */
+function useNow(initial?: number, ms = 15_000) {
+  const [now, setNow] = useState(() => initial ?? Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(id);
@@ -30,13 +35,15 @@ function useNow(ms = 15_000) {
   return now;
 }
 
-export function PodsDashboard() {
+/** `initial`: what the server resolved while rendering the page (first-view.ts); the dashboard starts from it when it asks the same. */
+export function PodsDashboard({ initial }: { initial?: DashboardFirstView | null }) {
   const t = useT();
   const errorText = useErrorText();
   const [url, setUrl] = useDashboardUrl();
   const clusters = useClusters();
-  const cluster = url.cluster ?? (clusters.data?.find((c) => c.name === 'local') ?? clusters.data?.[0])?.name;
-  const choices = usePodScopeChoices(cluster ?? '');
+  const cluster = url.cluster ?? initial?.cluster ?? (clusters.data?.find((c) => c.name === 'local') ?? clusters.data?.[0])?.name;
+  const fromServer = initial && initial.cluster === cluster ? initial : undefined;
+  const choices = usePodScopeChoices(cluster ?? '', fromServer?.choices ?? undefined, fromServer?.now);
   const { project } = useCurrentProject();
   const namespaces = choices.data?.namespaces ?? [];
   // The current namespace: the URL's, else the one "switch namespace" chose, else the current project's namesake, else the first.
@@ -49,11 +56,12 @@ export function PodsDashboard() {
     group: url.group, status: url.status, workload: url.workload, label: url.label, q: url.q,
   }), [namespace, url]);
   const ready = !!cluster && (url.scope === 'cluster' || (url.scope === 'namespace' && !!namespace) || (url.scope === 'node' && !!url.node));
-  const list = usePods(cluster ?? '', query, ready);
+  const initialList = fromServer?.query && fromServer.list && hashKey([fromServer.query]) === hashKey([query]) ? fromServer.list : undefined;
+  const list = usePods(cluster ?? '', query, ready, initialList);
   const live = usePodStream(cluster ?? '', query, ready ? list.data?.resourceVersion : undefined);
   usePodPages(cluster ?? '', query, ready ? list.data?.next : undefined);
   const pending = list.data ? pendingRows(list.data) : 0;
-  const now = useNow();
+  const now = useNow(initial?.now);
   const filtered = !!(url.group || url.status || url.workload || url.label || url.q);
 
   const setScope = (scope: Scope) => setUrl({ scope: scope === 'namespace' ? undefined : scope, node: scope === 'node' ? url.node : undefined });

@@ -9,6 +9,7 @@ import { age } from './format';
 import { PodStatusBadge } from './status-badge';
 
 const ROW_PX = 40;
+const INITIAL_RECT = { width: 1200, height: 600 };
 
 export function podHref(cluster: string, row: { namespace: string; name: string }): string {
   return `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}?cluster=${encodeURIComponent(cluster)}`;
@@ -26,7 +27,11 @@ export function PodTable({ cluster, rows, pending = 0, showNamespace, now, label
   const scroller = useRef<HTMLDivElement>(null);
   const count = rows.length + pending;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoizable; this component does not pass them down
-  const v = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12, getItemKey: (i) => rows[i]?.uid ?? `pending-${i}` });
+  const v = useVirtualizer({
+    count, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12, getItemKey: (i) => rows[i]?.uid ?? `pending-${i}`,
+    // Before the table is measured (the server's render, the browser's first): rows for a typical screen, so the HTML has them.
+    initialRect: INITIAL_RECT,
+  });
   const cols = showNamespace
     ? 'grid-cols-[minmax(14rem,2fr)_minmax(7rem,1fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]'
     : 'grid-cols-[minmax(14rem,2fr)_9rem_4.5rem_5rem_minmax(8rem,1fr)_8rem_minmax(10rem,1.5fr)_4.5rem]';

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { applyPodMessages, mergePodPage, type HeldPods } from '@/lib/pods-console/apply';
-import type { PodList, PodQuery, PodStreamMessage } from '@/lib/pods-console/schema';
+import { FIRST_PAGE, NEXT_PAGE, type PodList, type PodQuery, type PodStreamMessage } from '@/lib/pods-console/schema';
 import { get, qs } from './api';
 
 export type { PodList, PodQuery, PodRow, PodCounts } from '@/lib/pods-console/schema';
@@ -17,27 +17,32 @@ export const podKeys = {
 
 export const podsBase = (cluster: string) => `/clusters/${encodeURIComponent(cluster)}/pods`;
 
-export function usePodScopeChoices(cluster: string) {
+export type PodScopeChoices = { namespaces: string[]; current: string | null };
+
+/** `initial`: the server's answer rendered into the page (counts as fresh for the usual 30 s). */
+export function usePodScopeChoices(cluster: string, initial?: PodScopeChoices, initialAt?: number) {
   return useQuery({
     queryKey: podKeys.scope(cluster),
-    queryFn: () => get<{ namespaces: string[]; current: string | null }>(`${podsBase(cluster)}/scope`),
+    queryFn: () => get<PodScopeChoices>(`${podsBase(cluster)}/scope`),
     staleTime: 30_000,
+    initialData: initial,
+    initialDataUpdatedAt: initial ? initialAt : undefined,
   });
 }
 
-/** The first page is about a screenful (the table shows it at once); the rest follows in larger pages. */
-export const FIRST_PAGE = 100;
-export const NEXT_PAGE = 5000;
+export { FIRST_PAGE, NEXT_PAGE };
 
 /**
  * The dashboard's rows: the first page (FIRST_PAGE rows), with the scope's
  * counts and the filtered total; usePodPages then brings the rest and the
  * stream (usePodStream) keeps them current, so no polling and no refetch on focus.
  */
-export function usePods(cluster: string, q: PodQuery, enabled = true) {
+export function usePods(cluster: string, q: PodQuery, enabled = true, initial?: PodList) {
   return useQuery({
     queryKey: podKeys.list(cluster, q),
     queryFn: () => get<HeldPods>(`${podsBase(cluster)}${qs({ ...q, limit: FIRST_PAGE })}`),
+    // The first page as the server rendered it into the page (same query): no request before the first rows.
+    initialData: initial,
     enabled,
     staleTime: Infinity,
     refetchOnWindowFocus: false,

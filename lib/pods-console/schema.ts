@@ -22,6 +22,10 @@ export const podQuery = z.strictObject({
 });
 export type PodQuery = z.infer<typeof podQuery>;
 
+/** The dashboard's first page is about a screenful (shown at once); the rest follows in larger pages. */
+export const FIRST_PAGE = 100;
+export const NEXT_PAGE = 5000;
+
 /**
  * The list's paging: `limit` rows after the cursor `after` (the last row's
  * "namespace/name"; rows are in namespace then name order). Without `limit`

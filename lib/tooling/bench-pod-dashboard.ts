@@ -100,22 +100,34 @@ async function timeToFirstRow(page: Page): Promise<{ first: number; all: number 
 }
 
 /**
- * Scrolls the table to the bottom, `step` px per animation frame; returns every frame's duration (ms).
+ * Scrolls the table toward the bottom, `step` px per animation frame, and
+ * returns every frame's duration (ms). Bounded (MAX_SCROLL_FRAMES frames or
+ * SCROLL_BUDGET_MS, whichever comes first) so a loop that stops getting
+ * frames ends the step with what it has instead of hanging the bench; an
+ * exception inside the loop ends it too, with its message.
  * The page script is a string: tsx's transform would add helpers to a function that do not exist in the page.
  */
-async function scrollFrames(page: Page, step: number): Promise<{ frames: number[]; rowsSeen: number }> {
+const MAX_SCROLL_FRAMES = Number(process.env.PIER_BENCH_SCROLL_FRAMES || 1500);
+const SCROLL_BUDGET_MS = 120_000;
+async function scrollFrames(page: Page, step: number): Promise<{ frames: number[]; rowsSeen: number; bottom: boolean; error?: string }> {
   return page.evaluate(`new Promise((resolve) => {
     const el = document.querySelector('[data-testid=pod-table]');
     const frames = [];
+    const started = performance.now();
     let last = 0;
     let maxIndex = 0;
+    const done = (extra) => resolve({ frames: frames.slice(1), rowsSeen: Math.max(0, maxIndex - 1), bottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 1, ...extra });
     const tick = (now) => {
-      frames.push(now - last);
-      last = now;
-      for (const r of el.querySelectorAll('[role=row][aria-rowindex]')) maxIndex = Math.max(maxIndex, Number(r.getAttribute('aria-rowindex')));
-      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve({ frames: frames.slice(1), rowsSeen: maxIndex - 1 });
-      el.scrollTop += ${step};
-      requestAnimationFrame(tick);
+      try {
+        frames.push(now - last);
+        last = now;
+        for (const r of el.querySelectorAll('[role=row][aria-rowindex]')) maxIndex = Math.max(maxIndex, Number(r.getAttribute('aria-rowindex')));
+        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > ${MAX_SCROLL_FRAMES} || now - started > ${SCROLL_BUDGET_MS}) return done({});
+        el.scrollTop += ${step};
+        requestAnimationFrame(tick);
+      } catch (err) {
+        done({ error: String(err && err.stack || err) });
+      }
     };
     requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
   })`);
@@ -145,6 +157,11 @@ async function main(): Promise<void> {
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url: BASE }]);
     const page = await context.newPage();
+    // The page's own errors, so a step that stops (the scroll loop once did) says why.
+    page.on('pageerror', (err) => console.log(`bench: page error: ${err.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') console.log(`bench: page console ${m.type()}: ${m.text().slice(0, 300)}`);
+    });
     const cold = await timeToFirstRow(page);
     const shown = await page.getByTestId('pods-shown').textContent();
     const warm: Array<{ first: number; all: number }> = [];
@@ -164,12 +181,14 @@ async function main(): Promise<void> {
     const scrolls: Array<Record<string, unknown>> = [];
     for (const step of [200, 1000]) {
       await page.evaluate('document.querySelector("[data-testid=pod-table]").scrollTop = 0');
-      const { frames, rowsSeen } = await scrollFrames(page, step);
+      const { frames, rowsSeen, bottom, error } = await scrollFrames(page, step);
+      if (error) console.log(`bench: the scroll loop stopped on: ${error}`);
       const p = percentiles(frames);
       const interval = [...frames].sort((a, b) => a - b)[Math.floor(frames.length / 2)];
       scrolls.push({
-        case: `scroll ${step} px/frame`, frames: frames.length, rowsSeen, ...p,
-        'over 1.5× interval': frames.filter((f) => f > 1.5 * interval).length,
+        case: `scroll ${step} px/frame`, frames: frames.length, rowsSeen, bottom, ...p,
+        'over 1.5× median': frames.filter((f) => f > 1.5 * interval).length,
+        'over 25 ms': frames.filter((f) => f > 25).length,
       });
     }
     console.table(scrolls);
@@ -189,8 +208,13 @@ async function main(): Promise<void> {
           // already gone
         }
       };
-      const timer = setTimeout(killGroup, 15_000);
+      const timer = setTimeout(() => {
+        console.log('bench: Pier did not exit within 15 s of SIGTERM; killing its process group');
+        killGroup();
+      }, 15_000);
+      const t0 = Date.now();
       await exited;
+      console.log(`bench: Pier's process ended ${((Date.now() - t0) / 1000).toFixed(1)} s after SIGTERM`);
       clearTimeout(timer);
       // tsx may have exited while the server under it did not.
       killGroup();
