@@ -17,11 +17,15 @@ export function dualProtocolServer(http: HttpServer, https: HttpsServer): Server
   // Nagle's algorithm for the client's delayed ACK: about 40 ms per request.
   return createServer({ noDelay: true }, (socket: Socket) => {
     // A client that connects and never speaks would otherwise hold the socket forever.
-    socket.setTimeout(30_000, () => socket.destroy());
+    const silent = () => socket.destroy();
+    socket.setTimeout(30_000, silent);
     socket.once('error', () => socket.destroy());
     socket.once('data', (chunk: Buffer) => {
       socket.pause();
+      // setTimeout(0) stops the timer but keeps its listener, which would then destroy the socket on the
+      // inner server's keep-alive timeout too, before that server's own decision (lib/http/node/keep-alive.ts).
       socket.setTimeout(0);
+      socket.off('timeout', silent);
       socket.unshift(chunk);
       (chunk[0] === TLS_HANDSHAKE ? https : http).emit('connection', socket);
       process.nextTick(() => socket.resume());

@@ -265,6 +265,9 @@ const VARIANT_ENV: Record<string, Record<string, string>> = {
   direct: { PIER_K8S_DIRECT: '1' },
   'direct-gzip': { PIER_K8S_DIRECT: '1', PIER_K8S_GZIP: 'on' },
   next: { PIER_K8S_DIRECT: '0' },
+  // Without controllers: what the serving path costs alone, with no background writes beside it.
+  'direct-off': { PIER_K8S_DIRECT: '1', PIER_SIM_CONTROLLERS: 'off' },
+  'next-off': { PIER_K8S_DIRECT: '0', PIER_SIM_CONTROLLERS: 'off' },
 };
 const VARIANTS = (process.env.PIER_BENCH_VARIANTS || 'direct').split(',').map((v) => v.trim()).filter(Boolean);
 
@@ -278,6 +281,10 @@ async function measureVariant(variant: string, env: Record<string, string>, fill
     token = await signInRetried();
     const settled = await settle(filledRv);
     console.log(`bench [${variant}]: controllers settled after ${settled.seconds} s, having written ${settled.writes} versions; load average ${load()}`);
+    // What Pier burns with no request in flight (controllers' resyncs, heartbeats, GC): the floor under every CPU figure below.
+    const idle0 = treeCpuMs(pid);
+    await sleep(10_000);
+    console.log(`bench [${variant}]: Pier's CPU while idle: ${Math.round((treeCpuMs(pid) - idle0) / 10)} ms per s`);
     const rows: Array<Record<string, unknown>> = [];
     const add = (c: string, r: Record<string, unknown>) => rows.push({ variant, case: c, ...r });
     const database = new URL(env.DATABASE_URL || 'postgres://x/none').pathname.slice(1);
@@ -347,7 +354,9 @@ async function main(): Promise<void> {
     console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-    await database?.drop();
+    // PIER_BENCH_KEEP_DATABASE=1: keep the filled database for PIER_BENCH_REUSE_DATABASE_URL runs (drop it by hand after).
+    if (database && process.env.PIER_BENCH_KEEP_DATABASE === '1') console.log(`bench: kept the filled database: ${database.url}`);
+    else await database?.drop();
   }
 }
 

@@ -14,6 +14,7 @@ import { answerK8s } from '../cluster/sim/api/node-entry';
 import { ensureTls } from '../tls/certs';
 import { dualProtocolServer } from '../tls/sniff';
 import { cancelOpenBodies } from '../http/node/web-bridge';
+import { closeIdleAfterPoll } from '../http/node/keep-alive';
 
 /** How long a SIGTERM waits for the controllers, open bodies and connections before exiting anyway. */
 const STOP_GRACE_MS = Number(process.env.PIER_STOP_GRACE_MS || 15_000);
@@ -41,6 +42,8 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const tls = ensureTls(dataDir());
   const plain = createServer(onRequest);
   const secure = createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest);
+  closeIdleAfterPoll(plain);
+  closeIdleAfterPoll(secure);
   const server = dualProtocolServer(plain, secure);
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
