@@ -34,9 +34,8 @@ export async function serve(opts: { root: string; port: number; host?: string })
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     req.headers[PATH_HEADER] = req.url ?? '/';
-    // /k8s/ without Next.js's router only with PIER_K8S_DIRECT=1: faster, but off by default until a
-    // connection reset that Playwright's client met on it in CI is understood (docs/cluster-sim.md).
-    if (process.env.PIER_K8S_DIRECT === '1' && answerK8s(req, res)) return;
+    // /k8s/ without Next.js's router unless PIER_K8S_DIRECT=0 (docs/cluster-sim.md, "Serving path").
+    if (process.env.PIER_K8S_DIRECT !== '0' && answerK8s(req, res)) return;
     void handle(req, res);
   };
   const tls = ensureTls(dataDir());
