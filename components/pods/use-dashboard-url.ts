@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { POD_GROUPS, type PodGroup } from '@/lib/pods-console/schema';
 
@@ -23,7 +23,6 @@ const KEYS = ['cluster', 'scope', 'namespace', 'node', 'group', 'status', 'workl
 
 export function useDashboardUrl(): [DashboardUrl, (patch: Partial<DashboardUrl>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const state = useMemo<DashboardUrl>(() => {
     const get = (k: string) => params.get(k) || undefined;
@@ -51,7 +50,11 @@ export function useDashboardUrl(): [DashboardUrl, (patch: Partial<DashboardUrl>)
       else next.delete(k);
     }
     const s = next.toString();
-    router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
-  }, [params, router, pathname]);
+    // The native history call, which Next.js's router follows (useSearchParams updates at
+    // once): a filter change is not a navigation. router.replace asked the server to render
+    // the page again for every keystroke, and while that was pending the next change was
+    // built on the old URL, so a cleared filter could come back.
+    window.history.replaceState(null, '', s ? `${pathname}?${s}` : pathname);
+  }, [params, pathname]);
   return [state, update];
 }
