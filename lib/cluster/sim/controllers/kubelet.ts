@@ -380,6 +380,8 @@ export function createKubelet(): Controller {
       }
       const r = run;
       const project = metaOf(c.cache.get(NAMESPACES, undefined, namespace!) ?? {}).labels?.[PROJECT_LABEL];
+      // When the next container step or readiness is due (cluster clock), worked out once the steps have advanced.
+      let next = Infinity;
       await c.write.batch(async (w) => {
         if (fresh && !statusOf(pod).containerStatuses) {
           for (const ct of r.containers) {
@@ -393,11 +395,10 @@ export function createKubelet(): Controller {
         const status = renderStatus(pod, node, r, now, c.cache);
         const written = jsonEqual(status, statusOf(pod)) ? pod : await w.status(PODS, namespace, name, status);
         // The status as stored stays right until the next step or readiness is due.
-        const until = Math.min(...r.containers.map((ct) => Math.min(ct.at, readyAt(ct) > now ? readyAt(ct) : Infinity)));
-        r.rendered = written ? { pod: metaOf(written).resourceVersion, node: metaOf(node).resourceVersion, until } : undefined;
+        next = Math.min(...r.containers.map((ct) => Math.min(ct.at, readyAt(ct) > now ? readyAt(ct) : Infinity)));
+        r.rendered = written ? { pod: metaOf(written).resourceVersion, node: metaOf(node).resourceVersion, until: next } : undefined;
       });
       if (r.containers.every((ct) => ct.step === 'done')) dropRun(uid);
-      const next = Math.min(...r.containers.map((ct) => Math.min(ct.at, readyAt(ct) > now ? readyAt(ct) : Infinity)));
       if (Number.isFinite(next)) return { at: new Date(Math.max(next, now)) };
     },
   };
