@@ -13,12 +13,12 @@ export interface Pier {
 const root = path.resolve(__dirname, '..');
 
 /**
- * `npm start`'s entry (tsx lib/tooling/start.ts) on `port` and a PGlite data
- * directory, in a process group of its own, so one kill reaches tsx and the
- * node it runs. Added to `started` for the spec's cleanup.
+ * `npm start`'s command (node --import tsx lib/tooling/start.ts) on `port` and a PGlite data
+ * directory, in a process group of its own, so one kill reaches it and a
+ * build it runs. Added to `started` for the spec's cleanup.
  */
 export function startPierAt(port: number, dataDir: string, started: Pier[]): Pier {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/tooling/start.ts'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

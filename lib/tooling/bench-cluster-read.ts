@@ -236,9 +236,9 @@ async function listByLabel(selector: (round: number) => string): Promise<Record<
 /** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
   // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops (open in Chrome DevTools).
-  // Node refuses --cpu-prof in NODE_OPTIONS, and tsx's CLI runs the server in a child: so load tsx into one node instead.
   const prof = process.env.PIER_BENCH_CPU_PROF;
-  const args = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`, '--import', 'tsx', 'lib/tooling/start.ts'] : [require.resolve('tsx/cli'), 'lib/tooling/start.ts'];
+  // npm start's command; Node refuses --cpu-prof in NODE_OPTIONS, so it goes before tsx's import.
+  const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : []), '--import', 'tsx', 'lib/tooling/start.ts'];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -64,7 +64,7 @@ async function fill(): Promise<{ pods: number; seconds: number }> {
 }
 
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'lib/tooling/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/tooling/start.ts'], {
     env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group, so the bench can stop tsx and the server under it together.

@@ -49,6 +49,16 @@ export async function serve(opts: { root: string; port: number; host?: string })
     sockets.add(s);
     s.once('close', () => sockets.delete(s));
   });
+  // /readyz answers as soon as the port listens, so a SIGTERM can come while the store and the
+  // controllers are still starting: it is held until they have started, then stops them.
+  let stopWhenAsked: (() => void) | null = null;
+  let signalled = false;
+  const onSignal = () => {
+    signalled = true;
+    stopWhenAsked?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
@@ -87,7 +97,7 @@ export async function serve(opts: { root: string; port: number; host?: string })
       }, DRAIN_MS).unref();
     });
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopWhenAsked = stop;
+  if (signalled) stop();
   return server;
 }
