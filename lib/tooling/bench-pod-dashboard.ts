@@ -14,9 +14,10 @@
  *     first table row on screen, and to every row received (the dashboard
  *     pages: a first screenful, then the rest) — once cold (the first read
  *     lists the cluster into Pier's pod cache) and PIER_BENCH_ROUNDS times warm.
- *  4. scroll the table from top to bottom at a steady speed, one step per
- *     animation frame, and record every frame's duration: p50/p95/max and
- *     frames over 1.5 × the display interval ("dropped").
+ *  4. scroll the table with the mouse wheel, as Chromium's input pipeline
+ *     does it (bench-scroll.ts), at an ordinary speed and as a fast drag
+ *     through thousands of rows, and count from Chromium's trace the frames
+ *     produced and dropped, and the page's long animation frames.
  *
  * Sizes: PIER_BENCH_DEPLOYMENTS (200) × PIER_BENCH_REPLICAS (100) pods,
  * PIER_BENCH_NODES (50). Numbers go to docs/performance.md by hand, with
@@ -34,6 +35,7 @@ import { systemClock } from '@/lib/context';
 import { fillCluster } from './bench-cluster-fill';
 import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep } from './bench-stats';
+import { measureScroll, type ScrollCase, type ScrollResult } from './bench-scroll';
 import { prepareStore } from './setup';
 
 const PORT = Number(process.env.PIER_BENCH_PORT || 3412);
@@ -100,37 +102,17 @@ async function timeToFirstRow(page: Page): Promise<{ first: number; all: number 
 }
 
 /**
- * Scrolls the table toward the bottom, `step` px per animation frame, and
- * returns every frame's duration (ms). Bounded (MAX_SCROLL_FRAMES frames or
- * SCROLL_BUDGET_MS, whichever comes first) so a loop that stops getting
- * frames ends the step with what it has instead of hanging the bench; an
- * exception inside the loop ends it too, with its message.
- * The page script is a string: tsx's transform would add helpers to a function that do not exist in the page.
+ * The scroll cases: an ordinary wheel scroll (1,200 px/s, 150 rows) and a
+ * fast drag through thousands of rows (40,000 px/s = 1,000 rows a second,
+ * for 10,000 rows or to the end). Driven by Chromium's input pipeline and
+ * counted from its trace (bench-scroll.ts).
  */
-const MAX_SCROLL_FRAMES = Number(process.env.PIER_BENCH_SCROLL_FRAMES || 1500);
-const SCROLL_BUDGET_MS = 120_000;
-async function scrollFrames(page: Page, step: number): Promise<{ frames: number[]; rowsSeen: number; bottom: boolean; error?: string }> {
-  return page.evaluate(`new Promise((resolve) => {
-    const el = document.querySelector('[data-testid=pod-table]');
-    const frames = [];
-    const started = performance.now();
-    let last = 0;
-    let maxIndex = 0;
-    const done = (extra) => resolve({ frames: frames.slice(1), rowsSeen: Math.max(0, maxIndex - 1), bottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 1, ...extra });
-    const tick = (now) => {
-      try {
-        frames.push(now - last);
-        last = now;
-        for (const r of el.querySelectorAll('[role=row][aria-rowindex]')) maxIndex = Math.max(maxIndex, Number(r.getAttribute('aria-rowindex')));
-        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > ${MAX_SCROLL_FRAMES} || now - started > ${SCROLL_BUDGET_MS}) return done({});
-        el.scrollTop += ${step};
-        requestAnimationFrame(tick);
-      } catch (err) {
-        done({ error: String(err && err.stack || err) });
-      }
-    };
-    requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
-  })`);
+const ROW_PX = 40;
+function scrollCases(rows: number): ScrollCase[] {
+  return [
+    { name: 'wheel, 1,200 px/s', distance: 150 * ROW_PX, speed: 1200 },
+    { name: 'fast drag, 40,000 px/s', distance: Math.min(10_000, rows - 30) * ROW_PX, speed: 40_000 },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -178,20 +160,16 @@ async function main(): Promise<void> {
       { case: 'every row in, cold cache (ms)', p50: Math.round(cold.all), p95: Math.round(cold.all), max: Math.round(cold.all) },
       { case: `every row in, warm (${ROUNDS} rounds, ms)`, ...percentiles(warm.map((w) => w.all)) },
     ]);
-    const scrolls: Array<Record<string, unknown>> = [];
-    for (const step of [200, 1000]) {
+    const scrolls: ScrollResult[] = [];
+    for (const c of scrollCases(DEPLOYMENTS * REPLICAS)) {
       await page.evaluate('document.querySelector("[data-testid=pod-table]").scrollTop = 0');
-      const { frames, rowsSeen, bottom, error } = await scrollFrames(page, step);
-      if (error) console.log(`bench: the scroll loop stopped on: ${error}`);
-      const p = percentiles(frames);
-      const interval = [...frames].sort((a, b) => a - b)[Math.floor(frames.length / 2)];
-      scrolls.push({
-        case: `scroll ${step} px/frame`, frames: frames.length, rowsSeen, bottom, ...p,
-        'over 1.5× median': frames.filter((f) => f > 1.5 * interval).length,
-        'over 25 ms': frames.filter((f) => f > 25).length,
-      });
+      await sleep(500);
+      const r = await measureScroll(page, '[data-testid=pod-table]', ROW_PX, c);
+      if (r.stalled) console.log(`bench: the ${c.name} scroll did not finish: ${r.stalled}`);
+      console.log(`bench: ${c.name}: main thread busy ${r.mainBusyPct} % (${r.mainWork}); long animation frames' scripts: ${r.longFrameScripts}; frame states: ${r.reporterStates}; load average ${load()}`);
+      scrolls.push(r);
     }
-    console.table(scrolls);
+    console.table(scrolls.map(({ mainWork: _w, longFrameScripts: _s, reporterStates: _r, stalled: _st, ...r }) => r));
     console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
   } finally {
     await browser.close();
