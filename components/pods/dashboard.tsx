@@ -7,6 +7,7 @@ import { useCurrentProject } from '@/lib/client/current-project';
 import { useNodes } from '@/lib/client/use-nodes';
 import { usePodPages, usePodScopeChoices, usePodStream, usePods, type PodQuery } from '@/lib/client/use-pods';
 import { pendingRows } from '@/lib/pods-console/apply';
+import { dashboardPodQuery } from '@/lib/pods-console/dashboard-url';
 import type { DashboardFirstView } from '@/lib/pods-console/first-view';
 import { useT } from '@/lib/i18n/react';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ import { PodTable } from './pod-table';
 import { useDashboardUrl, type Scope } from './use-dashboard-url';
 
 const STATUSES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Terminating', 'ImagePullBackOff', 'ErrImagePull', 'CrashLoopBackOff', 'Unknown'];
+const NO_QUERY: PodQuery = {};
 const label = 'block text-xs font-medium text-slate-600 dark:text-slate-400';
 
 /**
@@ -51,11 +53,9 @@ export function PodsDashboard({ initial }: { initial?: DashboardFirstView | null
     ? url.namespace ?? choices.data?.current ?? (project && namespaces.includes(project.name) ? project.name : namespaces[0])
     : undefined;
   const nodes = useNodes(cluster ?? '');
-  const query: PodQuery = useMemo(() => ({
-    namespace, node: url.scope === 'node' ? url.node : undefined,
-    group: url.group, status: url.status, workload: url.workload, label: url.label, q: url.q,
-  }), [namespace, url]);
-  const ready = !!cluster && (url.scope === 'cluster' || (url.scope === 'namespace' && !!namespace) || (url.scope === 'node' && !!url.node));
+  // null until the scope has what it needs (a namespace, a node); the hooks then wait (NO_QUERY, not enabled).
+  const query = useMemo(() => dashboardPodQuery(url, namespace) ?? NO_QUERY, [namespace, url]);
+  const ready = !!cluster && query !== NO_QUERY;
   const initialList = fromServer?.query && fromServer.list && hashKey([fromServer.query]) === hashKey([query]) ? fromServer.list : undefined;
   const list = usePods(cluster ?? '', query, ready, initialList);
   const live = usePodStream(cluster ?? '', query, ready ? list.data?.resourceVersion : undefined);

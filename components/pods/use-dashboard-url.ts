@@ -2,48 +2,18 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { POD_GROUPS, type PodGroup } from '@/lib/pods-console/schema';
+import { DASHBOARD_URL_KEYS, parseDashboardUrl, type DashboardUrl } from '@/lib/pods-console/dashboard-url';
 
-export type Scope = 'namespace' | 'cluster' | 'node';
+export type { DashboardUrl, Scope } from '@/lib/pods-console/dashboard-url';
 
 /** The dashboard's state, all of it in the URL so a view can be shared, reloaded and linked to (a node page links `?node=`). */
-export interface DashboardUrl {
-  cluster?: string;
-  scope: Scope;
-  namespace?: string;
-  node?: string;
-  group?: PodGroup;
-  status?: string;
-  workload?: string;
-  label?: string;
-  q?: string;
-}
-
-const KEYS = ['cluster', 'scope', 'namespace', 'node', 'group', 'status', 'workload', 'label', 'q'] as const;
-
 export function useDashboardUrl(): [DashboardUrl, (patch: Partial<DashboardUrl>) => void] {
   const params = useSearchParams();
   const pathname = usePathname();
-  const state = useMemo<DashboardUrl>(() => {
-    const get = (k: string) => params.get(k) || undefined;
-    const node = get('node');
-    const scope = get('scope');
-    const group = get('group');
-    return {
-      cluster: get('cluster'),
-      scope: node || scope === 'node' ? 'node' : scope === 'cluster' ? 'cluster' : 'namespace',
-      namespace: get('namespace'),
-      node,
-      group: POD_GROUPS.includes(group as PodGroup) ? (group as PodGroup) : undefined,
-      status: get('status'),
-      workload: get('workload'),
-      label: get('label'),
-      q: get('q'),
-    };
-  }, [params]);
+  const state = useMemo(() => parseDashboardUrl(params), [params]);
   const update = useCallback((patch: Partial<DashboardUrl>) => {
     const next = new URLSearchParams(params.toString());
-    for (const k of KEYS) {
+    for (const k of DASHBOARD_URL_KEYS) {
       if (!(k in patch)) continue;
       const v = patch[k];
       if (v) next.set(k, v);

@@ -2,7 +2,8 @@ import type { Ctx } from '@/lib/context';
 import { DEFAULT_CLUSTER } from '@/lib/cluster/namespaces/current';
 import { visibleClusters } from '@/lib/cluster/namespaces/clusters';
 import { listConsolePods } from './list';
-import { FIRST_PAGE, POD_GROUPS, podListQuery, type PodGroup, type PodList, type PodQuery } from './schema';
+import { dashboardPodQuery, parseDashboardUrl, type UrlParams } from './dashboard-url';
+import { FIRST_PAGE, podListQuery, type PodList, type PodQuery } from './schema';
 import { podScopeChoices } from './scope';
 
 /**
@@ -22,37 +23,22 @@ export interface DashboardFirstView {
   now: number;
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-const one = (p: Params, k: string) => {
-  const v = p[k];
-  return (Array.isArray(v) ? v[0] : v) || undefined;
-};
-
 /**
- * The dashboard's first view for these URL parameters (use-dashboard-url.ts
- * reads the same ones the same way). The namespace is the URL's, else the
+ * The dashboard's first view for these URL parameters (read by
+ * parseDashboardUrl, as the browser reads them). The namespace is the URL's, else the
  * caller's current one; a default that depends on the browser's chosen
  * project is left to the browser (query null). Errors (a bad filter, an
  * unreachable cluster) are the browser's to show: they give no list here.
  */
-export async function dashboardFirstView(ctx: Ctx, p: Params): Promise<DashboardFirstView | null> {
+export async function dashboardFirstView(ctx: Ctx, p: UrlParams): Promise<DashboardFirstView | null> {
+  const url = parseDashboardUrl(p);
   const clusters = await visibleClusters(ctx);
-  const cluster = one(p, 'cluster') ?? (clusters.find((c) => c.name === DEFAULT_CLUSTER) ?? clusters[0])?.name;
+  const cluster = url.cluster ?? (clusters.find((c) => c.name === DEFAULT_CLUSTER) ?? clusters[0])?.name;
   if (!cluster) return null;
   const now = ctx.clock.now().getTime();
   const choices = await podScopeChoices(ctx, cluster).catch(() => null);
-  const node = one(p, 'node');
-  const scope = node || one(p, 'scope') === 'node' ? 'node' : one(p, 'scope') === 'cluster' ? 'cluster' : 'namespace';
-  const namespace = scope === 'namespace' ? one(p, 'namespace') ?? choices?.current ?? undefined : undefined;
-  const group = one(p, 'group');
-  const query: PodQuery = {
-    namespace, node: scope === 'node' ? node : undefined,
-    group: POD_GROUPS.includes(group as PodGroup) ? (group as PodGroup) : undefined,
-    status: one(p, 'status'), workload: one(p, 'workload'), label: one(p, 'label'), q: one(p, 'q'),
-  };
-  const ready = scope === 'cluster' || (scope === 'namespace' && !!namespace) || (scope === 'node' && !!node);
-  if (!ready) return { cluster, choices, query: null, list: null, now };
+  const query = dashboardPodQuery(url, url.namespace ?? choices?.current ?? undefined);
+  if (!query) return { cluster, choices, query: null, list: null, now };
   const parsed = podListQuery.safeParse({ ...query, limit: FIRST_PAGE });
   if (!parsed.success) return { cluster, choices, query: null, list: null, now };
   const list = await listConsolePods(ctx, cluster, parsed.data).catch(() => null);
