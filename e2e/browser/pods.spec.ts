@@ -110,8 +110,10 @@ test('a pod of an image no registry has shows ImagePullBackOff with its event', 
   await expect(page.getByRole('table', { name: 'Containers' })).toContainText('ImagePullBackOff');
   const events = page.getByRole('table', { name: 'Events' });
   await expect(events.getByRole('row').filter({ hasText: /Failed|BackOff/ }).first()).toContainText('nowhere/missing');
-  // The log of a container that never started is the cluster's refusal, shown as such.
-  await expect(page.getByRole('alert').filter({ hasText: lost })).toContainText('is waiting to start');
+  // The log of a container that never started is the cluster's refusal, shown as such. In the page's
+  // main region: Next.js's route announcer is an alert too, and announces the heading ("Pod <name>")
+  // when the page came by a client-side navigation that fetched it on the click (row links do not prefetch).
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: lost })).toContainText('is waiting to start');
 
   // Delete with force, confirmed.
   await page.getByRole('button', { name: 'Delete pod' }).click();
