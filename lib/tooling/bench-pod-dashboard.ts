@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       await sleep(500);
       const r = await measureScroll(page, '[data-testid=pod-table]', ROW_PX, c);
       if (r.stalled) console.log(`bench: the ${c.name} scroll did not finish: ${r.stalled}`);
-      console.log(`bench: ${c.name}: main thread busy ${r.mainBusyPct} % (${r.mainWork}); long animation frames' scripts: ${r.longFrameScripts}; frame states: ${r.reporterStates}; load average ${load()}`);
+      console.log(`bench: ${c.name}: main thread busy ${r.mainBusyPct} % of the time, on a core ${r.mainCpuPct} % (${r.mainWork}); long animation frames' scripts: ${r.longFrameScripts}; frame states: ${r.reporterStates}; load average ${load()}`);
       scrolls.push(r);
     }
     console.table(scrolls.map(({ mainWork: _w, longFrameScripts: _s, reporterStates: _r, stalled: _st, ...r }) => r));

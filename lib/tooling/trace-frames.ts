@@ -13,6 +13,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -38,6 +40,11 @@ export interface FrameStats {
   longestGapMs: number;
   /** Share of the traced time the main thread was running a task, and the biggest kinds of work in it. */
   mainBusyPct: number;
+  /**
+   * Share of the traced time the main thread had a core while in its tasks (thread time, `tdur`).
+   * Far below mainBusyPct means the tasks waited for a core: other processes, not the page.
+   */
+  mainCpuPct: number;
   mainWork: string;
 }
 
@@ -81,7 +88,9 @@ export function frameStats(events: readonly TraceEvent[], startMark: string, end
 
   // Main thread: the mark's thread. Tasks are `ThreadControllerImpl::RunTask` (toplevel); the work inside by name.
   const main = mine.filter((e) => e.tid === start.tid && e.ph === 'X' && e.dur !== undefined);
-  const busy = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').reduce((n, e) => n + e.dur!, 0);
+  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const busy = tasks.reduce((n, e) => n + e.dur!, 0);
+  const cpu = tasks.reduce((n, e) => n + (e.tdur ?? 0), 0);
   const work = new Map<string, number>();
   const KINDS = ['FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'RunMicrotasks', 'HitTest', 'ScrollLayer'];
   for (const e of main) if (KINDS.includes(e.name)) work.set(e.name, (work.get(e.name) ?? 0) + e.dur!);
@@ -97,6 +106,7 @@ export function frameStats(events: readonly TraceEvent[], startMark: string, end
     gapsOver25ms: gaps,
     longestGapMs: Math.round(longest * 10) / 10,
     mainBusyPct: tracedMs > 0 ? Math.round((busy / 1000 / tracedMs) * 100) : 0,
+    mainCpuPct: tracedMs > 0 ? Math.round((cpu / 1000 / tracedMs) * 100) : 0,
     mainWork: [...work].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${Math.round(us / 1000)} ms`).join(', ') || '-',
   };
 }
