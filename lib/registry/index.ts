@@ -34,7 +34,9 @@ export function registryFromEnv(env: Env = process.env): RegistryBackend {
     });
   }
   if (kind !== 'embedded') throw new Error(`PIER_REGISTRY must be "embedded" or "oci", not "${kind}"`);
-  return new EmbeddedRegistry(path.join(dataDir(env), 'registry'), env.PIER_REGISTRY_PULL_HOST || `localhost:${env.PORT || '3000'}`);
+  return new EmbeddedRegistry(path.join(dataDir(env), 'registry'), env.PIER_REGISTRY_PULL_HOST || `localhost:${env.PORT || '3000'}`, {
+    durable: env.PIER_REGISTRY_FSYNC !== '0',
+  });
 }
 
 /** Where uploads wait for import: beside the registry, so the disk that holds images holds them. */

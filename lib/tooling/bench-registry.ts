@@ -13,10 +13,16 @@
  * are about the same. Numbers go to docs/performance.md by hand.
  *
  * PIER_BENCH_DURABLE=1 times every case until its bytes are on the disk:
- * `sync -f` (syncfs of the file system the bench directory is on) runs right
- * after the copy, the import or the upload, inside the timed span. Without
- * it `cp` ends when the copy is in the page cache, which on a quiet machine
- * is faster than SHA-256 can read (see docs/performance.md).
+ * `cp` is followed by `sync -f` (syncfs of the file system the bench
+ * directory is on) inside the timed span; imports and uploads are durable by
+ * themselves (the embedded registry flushes blobs, their directory and
+ * index.json before it answers), unless PIER_REGISTRY_FSYNC=0, when they get
+ * the same `sync -f` as cp. Without it `cp` ends when the copy is in the
+ * page cache, which on a quiet machine is faster than SHA-256 can read.
+ * PIER_BENCH_COLD=1 drops the page cache before every case (cp then reads
+ * the archive from the disk, and so do the import and curl).
+ * PIER_BENCH_CPU_PROF=<dir>: V8 CPU profiles of the import children and of
+ * the server, written there.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,10 +33,27 @@ import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
 import { signIn, withBenchServer } from './bench-server';
-import { treeRssMiB } from './bench-stats';
+import { treeCpuMs, treeRssMiB } from './bench-stats';
 
 const MB = 1024 * 1024;
 const DURABLE = process.env.PIER_BENCH_DURABLE === '1';
+/** The registry flushes by itself (as registryFromEnv reads PIER_REGISTRY_FSYNC). */
+const REGISTRY_FSYNC = process.env.PIER_REGISTRY_FSYNC !== '0';
+const COLD = process.env.PIER_BENCH_COLD === '1';
+const PROF = process.env.PIER_BENCH_CPU_PROF;
+
+/** With PIER_BENCH_COLD=1: dirty pages written, then the page cache dropped (root only), outside the timed span. */
+function dropCachesIfCold(): void {
+  if (!COLD) return;
+  spawnSync('sync');
+  const r = spawnSync('sh', ['-c', 'echo 3 > /proc/sys/vm/drop_caches'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`drop_caches failed (root only): ${r.stderr}`);
+}
+
+/** With PIER_BENCH_DURABLE=1: an import or upload whose registry does not flush by itself gets `sync -f` like cp. */
+function flushUnlessRegistryDoes(where: string): void {
+  if (!REGISTRY_FSYNC) flushIfDurable(where);
+}
 
 /** With PIER_BENCH_DURABLE=1: flush the file system `where` is on, as part of the timed span. */
 function flushIfDurable(where: string): void {
@@ -44,7 +67,7 @@ const MODES: Record<Mode, string> = { file: 'import of the file', twopass: 'uplo
 /** Child mode: one import, timed inside the process, with its peak RSS. */
 async function child(mode: Mode, archive: string, root: string): Promise<void> {
   const before = process.resourceUsage().maxRSS;
-  const reg = new EmbeddedRegistry(root, 'bench');
+  const reg = new EmbeddedRegistry(root, 'bench', { durable: REGISTRY_FSYNC });
   const body = () => createReadStream(archive, { highWaterMark: 64 << 10 });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -56,7 +79,7 @@ async function child(mode: Mode, archive: string, root: string): Promise<void> {
     images = await reg.importArchive(up.file, { workspace: 'bench' });
     await rm(up.file);
   }
-  flushIfDurable(root);
+  flushUnlessRegistryDoes(root);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -145,6 +168,7 @@ async function buildArchive(dir: string, totalMb: number): Promise<string> {
 
 /** Wall time of `cp`, and its CPU time (user + system) when /usr/bin/time is there to report it. */
 function timeCp(from: string, to: string): { ms: number; cpuMs: number | null } {
+  dropCachesIfCold();
   const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const r = timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'cp', from, to], { encoding: 'utf8' }) : spawnSync('cp', [from, to], { encoding: 'utf8' });
@@ -163,18 +187,29 @@ interface ChildResult {
 }
 
 function timeImport(mode: Mode, archive: string, root: string): ChildResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, 'child', mode, archive, root], { encoding: 'utf8', maxBuffer: MB });
+  dropCachesIfCold();
+  const prof = PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROF)}`, `--cpu-prof-name=import-${mode}-${Date.now()}.cpuprofile`] : [];
+  const r = spawnSync(process.execPath, [...prof, ...process.execArgv, __filename, 'child', mode, archive, root], { encoding: 'utf8', maxBuffer: MB });
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
+}
+
+function describeDurability(): string {
+  const cold = COLD ? 'cold: page cache dropped before every case' : 'warm page cache';
+  if (!DURABLE) return `not durable: cases end when their bytes are in the page cache; ${cold}`;
+  const reg = REGISTRY_FSYNC ? 'imports/uploads flush by themselves (fdatasync/fsync before the answer)' : 'imports/uploads + `sync -f` (PIER_REGISTRY_FSYNC=0)';
+  return `durable: cp + \`sync -f\`; ${reg}; ${cold}`;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 
 /** `curl -F` of the archive to upload_image; wall time, and the server tree's peak RSS sampled every 50 ms. */
-async function timeHttpUpload(base: string, token: string, archive: string, tag: string, serverPid: number): Promise<{ ms: number; peakMiB: number }> {
+async function timeHttpUpload(base: string, token: string, archive: string, tag: string, serverPid: number): Promise<{ ms: number; peakMiB: number; serverCpuMs: number }> {
+  dropCachesIfCold();
   let peakMiB = 0;
   const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(serverPid))), 50);
+  const cpu0 = treeCpuMs(serverPid);
   const t0 = performance.now();
   const out = await new Promise<string>((resolve, reject) => {
     const c = spawn('curl', ['-sS', '-w', '\n%{http_code}', '-H', `X-Auth-Token: ${token}`,
@@ -186,11 +221,12 @@ async function timeHttpUpload(base: string, token: string, archive: string, tag:
     c.on('error', reject);
     c.on('exit', () => resolve(text));
   });
-  flushIfDurable(archive);
+  flushUnlessRegistryDoes(archive);
   const ms = performance.now() - t0;
   clearInterval(sampler);
+  const serverCpuMs = treeCpuMs(serverPid) - cpu0;
   if (!out.trimEnd().endsWith('201')) throw new Error(`upload failed: ${out.slice(0, 500)}`);
-  return { ms, peakMiB };
+  return { ms, peakMiB, serverCpuMs };
 }
 
 async function httpPath(archive: string, small: string, dir: string, runs: number): Promise<void> {
@@ -205,7 +241,7 @@ async function httpPath(archive: string, small: string, dir: string, runs: numbe
       await timeHttpUpload(server.base, token, small, 'warmup', server.process.pid!);
       const idle = treeRssMiB(server.process.pid!);
       const cps: number[] = [];
-      const ups: Array<{ ms: number; peakMiB: number }> = [];
+      const ups: Array<{ ms: number; peakMiB: number; serverCpuMs: number }> = [];
       for (let i = 0; i < runs; i++) {
         const copy = path.join(dir, 'copy.tar');
         cps.push(timeCp(archive, copy).ms);
@@ -217,10 +253,14 @@ async function httpPath(archive: string, small: string, dir: string, runs: numbe
       const cpMs = median(cps);
       const upMs = median(ups.map((u) => u.ms));
       const mbps = (ms: number) => (bytes / MB / (ms / 1000)).toFixed(0);
-      console.log(`\nHTTP: curl -F to ${server.base}/api/ecns/image/images/upload_image/ (store ${server.store})`);
+      const path_ = process.env.PIER_UPLOAD_DIRECT === '0' ? 'through Next.js (PIER_UPLOAD_DIRECT=0)' : 'direct (Node request)';
+      console.log(`\nHTTP: curl -F to ${server.base}/api/ecns/image/images/upload_image/ (store ${server.store}; ${path_}; ${describeDurability()})`);
       console.table({
-        cp: { 'median ms': Math.round(cpMs), 'MB/s': mbps(cpMs), runs: cps.map(Math.round).join(' ') },
-        'HTTP upload': { 'median ms': Math.round(upMs), 'MB/s': mbps(upMs), runs: ups.map((u) => Math.round(u.ms)).join(' ') },
+        cp: { 'median ms': Math.round(cpMs), 'MB/s': mbps(cpMs), 'server CPU ms': '-', '% of cp': 100, runs: cps.map(Math.round).join(' ') },
+        'HTTP upload': {
+          'median ms': Math.round(upMs), 'MB/s': mbps(upMs), 'server CPU ms': median(ups.map((u) => u.serverCpuMs)), '% of cp': Math.round((cpMs / upMs) * 100),
+          runs: ups.map((u) => Math.round(u.ms)).join(' '),
+        },
       });
       console.log(`HTTP upload speed / cp speed: ${((cpMs / upMs) * 100).toFixed(0)} % (target >= 80 %); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
       console.log(`server peak RSS (process tree): idle ${idle} MiB; during a ${(bytes / MB).toFixed(0)} MB upload ${Math.max(...ups.map((u) => u.peakMiB))} MiB; during a ${((await stat(small)).size / MB).toFixed(0)} MB upload ${smallRun.peakMiB} MiB`);
@@ -244,7 +284,7 @@ async function main(): Promise<void> {
     const bytes = (await stat(archive)).size;
     const cps: Array<{ ms: number; cpuMs: number | null }> = [];
     const imports = new Map<Mode, ChildResult[]>(modes.map((m) => [m, []]));
-    if (DURABLE) console.log('durable: every time includes `sync -f` of the file system after the case');
+    console.log(describeDurability());
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     for (let i = 0; i < runs; i++) {
       // Interleaved, each on a fresh target, so page cache and disk state are alike for all.

@@ -54,7 +54,10 @@ export function withBenchServer(opts: { port: number; password: string; env?: Re
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-'));
     const pgServer = process.env.PIER_BENCH_DATABASE_URL;
     const database = pgServer ? await freshDatabase(pgServer) : null;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/tooling/start.ts'], {
+    // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops.
+    const prof = process.env.PIER_BENCH_CPU_PROF;
+    const cpuProf = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [];
+    const child = spawn(process.execPath, [...cpuProf, '--import', 'tsx', 'lib/tooling/start.ts'], {
       env: {
         ...process.env, PORT: String(opts.port), PIER_HOST: '127.0.0.1', PIER_DATA_DIR: dataDir,
         PIER_ADMIN_PASSWORD: opts.password, PIER_DEMO_PASSWORD: opts.password, DATABASE_URL: database?.url ?? '', ...opts.env,

@@ -37,3 +37,27 @@ export function treeRssMiB(rootPid: number): number {
   walk(rootPid);
   return Math.round(kib / 1024);
 }
+
+/** User + system CPU of a process and its descendants so far, in ms (Linux /proc; clock ticks of 10 ms). */
+export function treeCpuMs(rootPid: number): number {
+  const kids = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      kids.set(Number(f[1]), [...(kids.get(Number(f[1])) ?? []), Number(entry)]);
+      ticks.set(Number(entry), Number(f[11]) + Number(f[12]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let sum = 0;
+  const walk = (pid: number) => {
+    sum += ticks.get(pid) ?? 0;
+    for (const c of kids.get(pid) ?? []) walk(c);
+  };
+  walk(rootPid);
+  return sum * 10;
+}

@@ -11,6 +11,7 @@ import { PATH_HEADER, PEER_HEADER } from '../http/credentials';
 import { installCatalogImageResolver } from '../images/kubelet-resolver';
 import { getStore } from '../http/store';
 import { answerK8s } from '../cluster/sim/api/node-entry';
+import { answerUpload } from '../images/upload-node-entry';
 import { ensureTls } from '../tls/certs';
 import { dualProtocolServer } from '../tls/sniff';
 import { cancelOpenBodies } from '../http/node/web-bridge';
@@ -36,6 +37,8 @@ export async function serve(opts: { root: string; port: number; host?: string })
     req.headers[PATH_HEADER] = req.url ?? '/';
     // /k8s/ without Next.js's router unless PIER_K8S_DIRECT=0 (docs/cluster-sim.md, "Serving path").
     if (process.env.PIER_K8S_DIRECT !== '0' && answerK8s(req, res)) return;
+    // The ECNS image upload off the Node request unless PIER_UPLOAD_DIRECT=0 (docs/registry.md, "Upload path").
+    if (process.env.PIER_UPLOAD_DIRECT !== '0' && answerUpload(req, res)) return;
     void handle(req, res);
   };
   const tls = ensureTls(dataDir());

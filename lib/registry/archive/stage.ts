@@ -18,6 +18,7 @@ import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Invalid, PayloadTooLarge } from '@/lib/errors';
 import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
+import { nodeFsIo, type FsIo } from '../fs-io';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -35,11 +36,25 @@ export interface StagedArchive {
   entries: Map<string, StagedEntry>;
   /** Bytes of the archive file as given (compressed when it was). */
   archiveBytes: number;
+  /** Entry files already flushed to the disk (durable staging). */
+  synced: Set<string>;
+}
+
+export interface StageOptions {
+  /** Flush every entry to the disk as it is written (see EntryWriter). */
+  durable?: boolean;
+  /** How often a large entry is flushed while written (durable); PIER_REGISTRY_SYNC_EVERY_MB, default 32 MiB. */
+  syncEveryBytes?: number;
+  io?: FsIo;
 }
 
 
 const BLOCK = TAR_BLOCK;
 const CHUNK = 4 << 20;
+/** Writes of one entry outstanding at once (the file source's ring of chunksOf keeps each chunk valid for two more). */
+const WRITES_IN_FLIGHT = 2;
+/** Durable staging: an entry being written is flushed each time this many more bytes are written. */
+const SYNC_EVERY = Number(process.env.PIER_REGISTRY_SYNC_EVERY_MB || 32) << 20;
 const MAX_META_BYTES = 1 << 20;
 const MAX_ENTRIES = 100_000;
 
@@ -70,22 +85,42 @@ interface Current {
 /**
  * Writes the current file entry in CHUNK-sized writes whatever size the
  * source's chunks are (an HTTP body arrives in pieces of 16–64 KiB): small
- * pieces are gathered into one of two reused buffers, a whole CHUNK from the
- * file source goes out as is. Each buffer is hashed while the previous write
- * is in flight, and is not touched again until that write has ended.
+ * pieces are gathered into a ring of reused buffers, a whole CHUNK from the
+ * file source goes out as is. Each buffer is hashed, then written while the
+ * next ones fill; at most WRITES_IN_FLIGHT writes are outstanding and a
+ * buffer is not touched again until its write has ended.
+ *
+ * With `durable`, entries are flushed as they are written: an fdatasync
+ * every `syncEvery` bytes (one at a time, on the libuv pool, never waited for
+ * by the parsing) keeps the disk writing while the rest of the archive
+ * arrives, so the final flush of each entry is short. The final flush of a
+ * large entry (CHUNK or more) runs in the background while the next entry is
+ * parsed; `finish()` waits for all of them. `synced` lists the files
+ * flushed; small entries are left to the caller.
  */
 class EntryWriter {
-  private readonly bufs = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => Buffer.allocUnsafeSlow(CHUNK));
   private cur = 0;
   private fill = 0;
   private fh: FileHandle | null = null;
   private hash: Hash | null = null;
-  private pending: Promise<unknown> | null = null;
+  private pos = 0;
+  private syncedAt = 0;
+  private syncing: Promise<void> | null = null;
+  private readonly writes: Array<Promise<unknown>> = [];
+  private readonly finals: Array<Promise<void>> = [];
+  private failure: unknown = null;
+  readonly synced = new Set<string>();
+
+  constructor(private readonly io: FsIo, private readonly durable: boolean, private readonly syncEvery: number) {}
 
   async begin(file: string): Promise<void> {
-    this.fh = await open(file, 'wx');
+    this.fh = await this.io.open(file, 'wx');
     this.hash = createHash('sha256');
     this.fill = 0;
+    this.pos = 0;
+    this.syncedAt = 0;
+    this.syncing = null;
   }
 
   async push(part: Buffer): Promise<void> {
@@ -99,41 +134,80 @@ class EntryWriter {
     }
   }
 
-  /** Ends the entry: the last bytes written, the file closed; its digest. */
-  async end(): Promise<string> {
+  /** Ends the entry: its last bytes written, its digest set; the file's flush (durable) and close follow in the background. */
+  async end(file: string): Promise<string> {
     if (this.fill > 0) await this.flush();
-    await this.settle();
+    await this.settle(0);
     const digest = `sha256:${this.hash!.digest('hex')}`;
-    await this.fh!.close();
+    const fh = this.fh!;
+    const syncing = this.syncing;
     this.fh = null;
+    this.syncing = null;
+    // Small entries (configs, manifests) are flushed by the caller, only those it keeps, all at once.
+    const sync = this.durable && this.pos >= CHUNK;
+    const final = (async () => {
+      try {
+        if (sync) {
+          await syncing?.catch(() => undefined);
+          await fh.datasync();
+          this.synced.add(file);
+        }
+      } finally {
+        await fh.close();
+      }
+    })();
+    this.finals.push(final.catch((e) => {
+      this.failure ??= e;
+    }));
     return digest;
   }
 
-  /** After a failure: waits for the write in flight and closes the file. */
+  /** Waits for every entry's flush and close; throws the first failure. */
+  async finish(): Promise<void> {
+    await Promise.all(this.finals);
+    if (this.failure) throw this.failure;
+  }
+
+  /** After a failure: waits for the writes and flushes in flight and closes the files. */
   async abort(): Promise<void> {
-    await this.pending?.catch(() => {});
-    this.pending = null;
+    await Promise.all(this.writes.splice(0).map((w) => w.catch(() => {})));
+    await this.syncing?.catch(() => {});
+    this.syncing = null;
     await this.fh?.close().catch(() => {});
     this.fh = null;
+    await Promise.all(this.finals);
   }
 
   private async flush(): Promise<void> {
     await this.emit(this.bufs[this.cur].subarray(0, this.fill));
-    this.cur ^= 1;
+    this.cur = (this.cur + 1) % this.bufs.length;
     this.fill = 0;
   }
 
   private async emit(b: Buffer): Promise<void> {
     this.hash!.update(b);
-    await this.settle();
-    const w = this.fh!.write(b);
+    // A ring of WRITES_IN_FLIGHT + 1 buffers: once fewer writes than that are out, the next buffer is free.
+    await this.settle(WRITES_IN_FLIGHT - 1);
+    const fh = this.fh!;
+    const at = this.pos;
+    this.pos += b.length;
+    const w = fh.write(b, 0, b.length, at);
     w.catch(() => {});
-    this.pending = w;
+    this.writes.push(w);
+    if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {
+      this.syncedAt = this.pos;
+      // After the write just issued, so the flush covers it; one at a time per file.
+      const s: Promise<void> = w.then(() => fh.datasync()).finally(() => {
+        if (this.syncing === s) this.syncing = null;
+      });
+      s.catch(() => {});
+      this.syncing = s;
+    }
   }
 
-  private async settle(): Promise<void> {
-    if (this.pending) await this.pending;
-    this.pending = null;
+  /** Waits until at most `max` writes are outstanding (oldest first). */
+  private async settle(max: number): Promise<void> {
+    while (this.writes.length > max) await this.writes.shift();
   }
 }
 
@@ -148,6 +222,7 @@ export async function stageArchive(
   archive: ArchiveSource,
   dir: string,
   onProgress?: (doneBytes: number, totalBytes: number) => void,
+  opts: StageOptions = {},
 ): Promise<StagedArchive> {
   let archiveBytes = typeof archive === 'string' ? (await stat(archive)).size : 0;
   const entries = new Map<string, StagedEntry>();
@@ -206,7 +281,7 @@ export async function stageArchive(
   } else {
     source = plain!;
   }
-  const writer = new EntryWriter();
+  const writer = new EntryWriter(opts.io ?? nodeFsIo, opts.durable ?? false, opts.syncEveryBytes ?? SYNC_EVERY);
 
   const header = Buffer.alloc(BLOCK);
   let headerFill = 0;
@@ -251,7 +326,7 @@ export async function stageArchive(
   const finishEntry = async (): Promise<void> => {
     const c = cur!;
     if (c.kind === 'file') {
-      c.entry!.digest = await writer.end();
+      c.entry!.digest = await writer.end(c.entry!.file);
     } else if (c.kind === 'meta') {
       const body = Buffer.concat(c.meta!);
       if (c.metaType === 'x') pax = tarFields.pax(body);
@@ -312,6 +387,7 @@ export async function stageArchive(
       onProgress?.(rawDone, archiveBytes);
     }
     if (entries.size === 0) refuse('the archive holds no files');
+    await writer.finish();
   } catch (e) {
     if (e instanceof Invalid || e instanceof PayloadTooLarge) throw e;
     if (e instanceof Error && /incorrect header check|unexpected end of file|invalid/i.test(e.message)) refuse(`the archive's gzip stream is broken: ${e.message}`);
@@ -321,7 +397,7 @@ export async function stageArchive(
     if (plain) await plain.return(undefined);
     await writer.abort();
   }
-  return { dir, entries, archiveBytes };
+  return { dir, entries, archiveBytes, synced: writer.synced };
 }
 
 /**

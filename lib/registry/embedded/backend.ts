@@ -11,6 +11,7 @@ import { stageArchive } from '../archive/stage';
 import { describe, referencedDigests } from '../describe';
 import { REF_NAME, type Descriptor } from '../media';
 import type { ArchiveSource, GcProgress, GcResult, ImportedImage, ImportOptions, RegistryBackend, StorageInfo } from '../types';
+import { nodeFsIo, syncPath, type FsIo } from '../fs-io';
 import { Layout, refName, splitRefName } from './layout';
 import { withDirLock } from './lock';
 
@@ -22,8 +23,17 @@ export class EmbeddedRegistry implements RegistryBackend {
   readonly layout: Layout;
   private ready: Promise<void> | null = null;
 
-  constructor(root: string, private readonly host: string) {
-    this.layout = new Layout(root);
+  /**
+   * `durable` (default; PIER_REGISTRY_FSYNC=0 turns it off): an import returns
+   * only once its blobs and the index are on the disk, so a tag the catalog
+   * records survives a crash. Large layers are flushed while the archive
+   * still arrives (archive/stage.ts); the rest costs a few fsyncs at the end.
+   */
+  readonly durable: boolean;
+
+  constructor(root: string, private readonly host: string, opts: { durable?: boolean; io?: FsIo } = {}) {
+    this.layout = new Layout(root, opts.io ?? nodeFsIo);
+    this.durable = opts.durable ?? true;
   }
 
   private ensure(): Promise<void> {
@@ -42,7 +52,7 @@ export class EmbeddedRegistry implements RegistryBackend {
     await this.ensure();
     const dir = await mkdtemp(path.join(this.layout.stagingDir, 'import-'));
     try {
-      const staged = await stageArchive(source, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }));
+      const staged = await stageArchive(source, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }), { durable: this.durable, io: this.layout.io });
       const prepared = await prepareImages(staged, opts);
       const moves = new Map<string, { file: string; size: number }>();
       for (const p of prepared) {
@@ -50,15 +60,21 @@ export class EmbeddedRegistry implements RegistryBackend {
         moves.set(p.manifest.digest, { file: p.manifest.file, size: p.manifest.size });
       }
       const totalBytes = [...moves.values()].reduce((s, m) => s + m.size, 0);
+      if (this.durable) await Promise.all([...moves.values()].filter((m) => !staged.synced.has(m.file)).map((m) => syncPath(this.layout.io, m.file)));
       return await withDirLock(this.layout.lockFile, async () => {
         let doneBytes = 0;
+        let moved = 0;
         opts.onProgress?.({ phase: 'push', doneBytes, totalBytes });
         for (const [digest, m] of moves) {
           const dest = this.layout.blobFile(digest);
-          if (!(await exists(dest))) await rename(m.file, dest);
+          if (!(await exists(dest))) {
+            await this.layout.io.rename(m.file, dest);
+            moved++;
+          }
           doneBytes += m.size;
           opts.onProgress?.({ phase: 'push', doneBytes, totalBytes });
         }
+        if (this.durable && moved > 0) await syncPath(this.layout.io, this.layout.blobDir);
         const index = await this.layout.readIndex();
         const images = prepared.flatMap((p) => p.images.map((i) => ({ i, p })));
         const replaced = new Set(images.map(({ i }) => refName(i.repository, i.tag)));
@@ -71,7 +87,7 @@ export class EmbeddedRegistry implements RegistryBackend {
             annotations: { [REF_NAME]: refName(i.repository, i.tag) },
           });
         }
-        await this.layout.writeIndex(index);
+        await this.layout.writeIndex(index, this.durable);
         return images.map(({ i }) => i);
       });
     } finally {
@@ -121,7 +137,7 @@ export class EmbeddedRegistry implements RegistryBackend {
         const r = splitRefName(d);
         return !r || !match(r.repository, r.tag);
       });
-      if (kept.length !== index.manifests.length) await this.layout.writeIndex({ ...index, manifests: kept });
+      if (kept.length !== index.manifests.length) await this.layout.writeIndex({ ...index, manifests: kept }, this.durable);
     });
   }
 

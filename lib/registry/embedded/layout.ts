@@ -6,8 +6,9 @@
  * shared by every repository, as in a registry.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeFsIo, syncPath, type FsIo } from '../fs-io';
 import { OCI_INDEX, REF_NAME, type Descriptor } from '../media';
 
 export interface IndexFile {
@@ -17,7 +18,7 @@ export interface IndexFile {
 }
 
 export class Layout {
-  constructor(readonly root: string) {}
+  constructor(readonly root: string, readonly io: FsIo = nodeFsIo) {}
 
   get indexFile() {
     return path.join(this.root, 'index.json');
@@ -56,11 +57,22 @@ export class Layout {
     }
   }
 
-  /** Replaces index.json by rename, so a reader sees the old or the new index, never half of one. Call under the lock. */
-  async writeIndex(index: IndexFile): Promise<void> {
+  /**
+   * Replaces index.json by rename, so a reader sees the old or the new index,
+   * never half of one; `durable`: on the disk before this returns (the new
+   * file flushed before the rename, the directory after). Call under the lock.
+   */
+  async writeIndex(index: IndexFile, durable = false): Promise<void> {
     const tmp = path.join(this.root, `.index.json.${randomBytes(6).toString('hex')}`);
-    await writeFile(tmp, JSON.stringify(index));
-    await rename(tmp, this.indexFile);
+    const fh = await this.io.open(tmp, 'w');
+    try {
+      await fh.writeFile(JSON.stringify(index));
+      if (durable) await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    await this.io.rename(tmp, this.indexFile);
+    if (durable) await syncPath(this.io, this.root);
   }
 
   async readBlob(digest: string): Promise<Buffer | null> {
@@ -89,3 +101,4 @@ export function splitRefName(d: Descriptor): { repository: string; tag: string }
   if (colon <= 0 || ref.lastIndexOf('/') > colon) return null;
   return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
 }
+

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendWebResponse } from '../http/node/web-bridge';
+import { uploadImageRoute, withNodeBody } from './upload-route';
+
+const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
+
+/**
+ * The ECNS upload answered by Pier's Node server directly, with the same
+ * handler as the Next.js route: the archive (up to gigabytes) is read off
+ * the request as Node gives it. Through Next.js every piece of the body is
+ * copied into a web stream's chunk and read back through two stream layers
+ * (docs/registry.md). Returns false for any other request, which Next.js
+ * then serves. lib/tooling/serve.ts calls it before Next.js unless
+ * PIER_UPLOAD_DIRECT=0.
+ */
+export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'POST') return false;
+  const m = PATH.exec(req.url ?? '');
+  if (!m) return false;
+  let productType: string;
+  try {
+    productType = decodeURIComponent(m[1]);
+  } catch {
+    return false;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  // No body on the web Request: the handler reads the Node request (withNodeBody).
+  const request = withNodeBody(new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, { method: 'POST', headers }), req);
+  void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
+    .then((response) => {
+      // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.
+      if (!req.readableEnded) req.resume();
+      return sendWebResponse(res, response);
+    })
+    .catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  return true;
+}
