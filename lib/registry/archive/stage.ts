@@ -19,6 +19,7 @@ import { createGunzip } from 'node:zlib';
 import { Invalid, PayloadTooLarge } from '@/lib/errors';
 import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import { nodeFsIo, type FsIo } from '../fs-io';
+import { hashThreadEnabled, isShared, sharedBuffer, ThreadHash } from './hash-thread';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -99,11 +100,13 @@ interface Current {
  * flushed; small entries are left to the caller.
  */
 class EntryWriter {
-  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => Buffer.allocUnsafeSlow(CHUNK));
+  private readonly threaded = hashThreadEnabled();
+  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => (this.threaded ? sharedBuffer(CHUNK) : Buffer.allocUnsafeSlow(CHUNK)));
   private cur = 0;
   private fill = 0;
   private fh: FileHandle | null = null;
   private hash: Hash | null = null;
+  private threadHash: ThreadHash | null = null;
   private pos = 0;
   private syncedAt = 0;
   private syncing: Promise<void> | null = null;
@@ -114,9 +117,12 @@ class EntryWriter {
 
   constructor(private readonly io: FsIo, private readonly durable: boolean, private readonly syncEvery: number) {}
 
-  async begin(file: string): Promise<void> {
+  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1. */
+  async begin(file: string, size: number): Promise<void> {
     this.fh = await this.io.open(file, 'wx');
-    this.hash = createHash('sha256');
+    const threaded = this.threaded && size >= CHUNK;
+    this.threadHash = threaded ? new ThreadHash() : null;
+    this.hash = threaded ? null : createHash('sha256');
     this.fill = 0;
     this.pos = 0;
     this.syncedAt = 0;
@@ -124,7 +130,8 @@ class EntryWriter {
   }
 
   async push(part: Buffer): Promise<void> {
-    if (this.fill === 0 && part.length >= CHUNK) return this.emit(part);
+    // A whole chunk goes out as is, unless the hash thread needs it in shared memory.
+    if (this.fill === 0 && part.length >= CHUNK && (!this.threadHash || isShared(part))) return this.emit(part);
     while (part.length > 0) {
       const n = Math.min(CHUNK - this.fill, part.length);
       part.copy(this.bufs[this.cur], this.fill, 0, n);
@@ -138,7 +145,8 @@ class EntryWriter {
   async end(file: string): Promise<string> {
     if (this.fill > 0) await this.flush();
     await this.settle(0);
-    const digest = `sha256:${this.hash!.digest('hex')}`;
+    const digest = this.threadHash ? await this.threadHash.digest() : `sha256:${this.hash!.digest('hex')}`;
+    this.threadHash = null;
     const fh = this.fh!;
     const syncing = this.syncing;
     this.fh = null;
@@ -173,6 +181,8 @@ class EntryWriter {
     await Promise.all(this.writes.splice(0).map((w) => w.catch(() => {})));
     await this.syncing?.catch(() => {});
     this.syncing = null;
+    this.threadHash?.drop();
+    this.threadHash = null;
     await this.fh?.close().catch(() => {});
     this.fh = null;
     await Promise.all(this.finals);
@@ -185,7 +195,7 @@ class EntryWriter {
   }
 
   private async emit(b: Buffer): Promise<void> {
-    this.hash!.update(b);
+    const hashed = this.threadHash ? this.threadHash.update(b) : (this.hash!.update(b), null);
     // A ring of WRITES_IN_FLIGHT + 1 buffers: once fewer writes than that are out, the next buffer is free.
     await this.settle(WRITES_IN_FLIGHT - 1);
     const fh = this.fh!;
@@ -193,7 +203,10 @@ class EntryWriter {
     this.pos += b.length;
     const w = fh.write(b, 0, b.length, at);
     w.catch(() => {});
-    this.writes.push(w);
+    // The buffer is free again once it is written and, on the hash thread, read.
+    const done = hashed ? Promise.all([w, hashed]) : w;
+    done.catch(() => {});
+    this.writes.push(done);
     if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {
       this.syncedAt = this.pos;
       // After the write just issued, so the flush covers it; one at a time per file.
@@ -318,7 +331,7 @@ export async function stageArchive(
     const file = path.join(/* turbopackIgnore: true */ dir, `e${n++}`);
     const entry: StagedEntry = { name, file, digest: '', size };
     entries.set(name, entry);
-    await writer.begin(file);
+    await writer.begin(file, size);
     cur = { kind: 'file', remaining: size, padding, entry };
     if (size === 0) await finishEntry();
   };
@@ -408,7 +421,8 @@ export async function stageArchive(
  */
 async function* chunksOf(file: string): AsyncGenerator<Buffer> {
   const fh = await open(file, 'r');
-  const ring = Array.from({ length: 4 }, () => Buffer.allocUnsafeSlow(CHUNK));
+  // In shared memory when the hash thread reads the chunks in place.
+  const ring = Array.from({ length: 4 }, () => (hashThreadEnabled() ? sharedBuffer(CHUNK) : Buffer.allocUnsafeSlow(CHUNK)));
   let i = 0;
   let next = fh.read(ring[0], 0, CHUNK, null);
   try {
