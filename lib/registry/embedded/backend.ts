@@ -4,7 +4,7 @@
  * move blobs in and swap index.json under it: concurrent imports of one tag
  * end with the last one tagged and an index that is always whole.
  */
-import { mkdtemp, readdir, rename, rm, stat, statfs, unlink } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareImages } from '../archive/prepare';
 import { stageArchive } from '../archive/stage';
