@@ -20,6 +20,8 @@ export function useNodes(cluster: string) {
   return useQuery({
     queryKey: nodeKeys.list(cluster),
     queryFn: () => get<{ items: NodeSummary[]; stale: boolean }>(base(cluster)),
+    // No cluster yet (a page still resolving it): nothing to ask ('/clusters//nodes' is a 404).
+    enabled: cluster !== '',
     refetchInterval: 5000,
   });
 }

@@ -24,6 +24,7 @@ export function usePodScopeChoices(cluster: string, initial?: PodScopeChoices, i
   return useQuery({
     queryKey: podKeys.scope(cluster),
     queryFn: () => get<PodScopeChoices>(`${podsBase(cluster)}/scope`),
+    enabled: cluster !== '',
     staleTime: 30_000,
     initialData: initial,
     initialDataUpdatedAt: initial ? initialAt : undefined,

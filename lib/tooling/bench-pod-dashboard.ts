@@ -144,6 +144,10 @@ async function main(): Promise<void> {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') console.log(`bench: page console ${m.type()}: ${m.text().slice(0, 300)}`);
     });
+    // The console's "Failed to load resource" does not say which: the failed answers' addresses.
+    page.on('response', (r) => {
+      if (r.status() >= 400) console.log(`bench: page got ${r.status()} for ${r.request().method()} ${r.url().slice(0, 200)}`);
+    });
     const cold = await timeToFirstRow(page);
     const shown = await page.getByTestId('pods-shown').textContent();
     const warm: Array<{ first: number; all: number }> = [];
