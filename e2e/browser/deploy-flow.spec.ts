@@ -135,6 +135,9 @@ test('dev deploys, ops approves from the queue with the diff, rejects an upgrade
   const admin = await signedIn(browser, 'admin', passwords.admin);
   await openWaiting(ops, app);
   await admin.goto(ops.url());
+  // The admin's page must have read the request while it still waited (its list loads after the
+  // page's load event; read after ops's decision it rightly shows no Approve button at all).
+  await expect(admin.getByRole('button', { name: 'Approve' })).toBeVisible();
   await ops.getByRole('button', { name: 'Approve' }).click();
   await expect(ops.getByText('Approved. The rollout starts now.')).toBeVisible();
   await admin.getByRole('button', { name: 'Approve' }).click();
