@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendWebResponse } from '../http/node/web-bridge';
+import { sendWebResponse, webRequestOf } from '../http/node/web-bridge';
 import { uploadImageRoute, withNodeBody } from './upload-route';
 
 const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
@@ -23,14 +23,8 @@ export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean
   } catch {
     return false;
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
-  }
   // No body on the web Request: the handler reads the Node request (withNodeBody).
-  const request = withNodeBody(new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, { method: 'POST', headers }), req);
+  const request = withNodeBody(webRequestOf(req, res, { body: false }), req);
   void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
     .then((response) => {
       // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.

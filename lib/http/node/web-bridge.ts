@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
-/** A Node request as a web Request; its signal aborts when the client goes away before the answer ends. */
-export function webRequestOf(req: IncomingMessage, res: ServerResponse): Request {
+/**
+ * A Node request as a web Request; its signal aborts when the client goes away before the answer ends.
+ * `body: false`: the Request carries no body, for a handler that reads the Node request itself.
+ */
+export function webRequestOf(req: IncomingMessage, res: ServerResponse, opts: { body?: boolean } = {}): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -14,7 +17,7 @@ export function webRequestOf(req: IncomingMessage, res: ServerResponse): Request
     if (!res.writableFinished) abort.abort();
   });
   const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const hasBody = opts.body !== false && method !== 'GET' && method !== 'HEAD';
   return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
     method,
     headers,
