@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { passwords } from './fixtures';
+import { pierStartArgs } from '../lib/tooling/start-command';
 
 /** A Pier a spec starts itself (besides the one the config starts), to kill or stop it. */
 export interface Pier {
@@ -18,7 +19,7 @@ const root = path.resolve(__dirname, '..');
  * build it runs. Added to `started` for the spec's cleanup.
  */
 export function startPierAt(port: number, dataDir: string, started: Pier[]): Pier {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/tooling/start.ts'], {
+  const child = spawn(process.execPath, pierStartArgs(), {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

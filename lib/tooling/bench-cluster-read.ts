@@ -36,6 +36,7 @@ import { systemClock } from '@/lib/context';
 import { findKind } from '@/lib/cluster/sim/kinds';
 import { listObjects, listObjectsJson, type Sim } from '@/lib/cluster/sim/store';
 import { fillCluster } from './bench-cluster-fill';
+import { pierStartArgs } from './start-command';
 import { timeRollout } from './bench-cluster-objects';
 import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep, treeRssMiB } from './bench-stats';
@@ -236,9 +237,7 @@ async function listByLabel(selector: (round: number) => string): Promise<Record<
 /** Starts Pier the way `npm start` does, on the filled store; resolves once /readyz answers. */
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
   // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops (open in Chrome DevTools).
-  const prof = process.env.PIER_BENCH_CPU_PROF;
-  // npm start's command; Node refuses --cpu-prof in NODE_OPTIONS, so it goes before tsx's import.
-  const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : []), '--import', 'tsx', 'lib/tooling/start.ts'];
+  const args = pierStartArgs();
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -33,6 +33,7 @@ import { openStore } from '@/db/client';
 import { clusters, projects } from '@/db/schema';
 import { systemClock } from '@/lib/context';
 import { fillCluster } from './bench-cluster-fill';
+import { pierStartArgs } from './start-command';
 import { freshDatabase, signIn } from './bench-server';
 import { percentiles, sleep } from './bench-stats';
 import { measureScroll, type ScrollCase, type ScrollResult } from './bench-scroll';
@@ -66,7 +67,7 @@ async function fill(): Promise<{ pods: number; seconds: number }> {
 }
 
 async function startPier(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/tooling/start.ts'], {
+  const child = spawn(process.execPath, pierStartArgs(), {
     env: { ...process.env, ...env, PORT: String(PORT), PIER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group, so the bench can stop tsx and the server under it together.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pierStartArgs } from './start-command';
 
 /** A fresh database on the PostgreSQL server named by `serverUrl`; returns its URL and a drop function. */
 export async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -55,9 +56,7 @@ export function withBenchServer(opts: { port: number; password: string; env?: Re
     const pgServer = process.env.PIER_BENCH_DATABASE_URL;
     const database = pgServer ? await freshDatabase(pgServer) : null;
     // PIER_BENCH_CPU_PROF=<dir>: the server's threads write V8 CPU profiles there when it stops.
-    const prof = process.env.PIER_BENCH_CPU_PROF;
-    const cpuProf = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [];
-    const child = spawn(process.execPath, [...cpuProf, '--import', 'tsx', 'lib/tooling/start.ts'], {
+    const child = spawn(process.execPath, pierStartArgs(), {
       env: {
         ...process.env, PORT: String(opts.port), PIER_HOST: '127.0.0.1', PIER_DATA_DIR: dataDir,
         PIER_ADMIN_PASSWORD: opts.password, PIER_DEMO_PASSWORD: opts.password, DATABASE_URL: database?.url ?? '', ...opts.env,
