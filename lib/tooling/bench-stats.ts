@@ -12,52 +12,50 @@ export function percentiles(samples: number[]): Record<string, number> {
   return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1]) };
 }
 
-/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
-export function treeRssMiB(rootPid: number): number {
-  const children = new Map<number, number[]>();
+/** Every process now (Linux /proc): the fields of its /proc/<pid>/stat after the command name (parent pid first). */
+function processStats(): Map<number, string[]> {
+  const stats = new Map<number, string[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
     } catch {
       // the process ended meanwhile
     }
   }
-  let kib = 0;
+  return stats;
+}
+
+/** A process and its descendants, each with its stat fields (see processStats). */
+function processTree(rootPid: number): Array<[number, string[]]> {
+  const stats = processStats();
+  const children = new Map<number, number[]>();
+  for (const [pid, f] of stats) children.set(Number(f[1]), [...(children.get(Number(f[1])) ?? []), pid]);
+  const tree: Array<[number, string[]]> = [];
   const walk = (pid: number) => {
-    try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return;
-    }
+    const f = stats.get(pid);
+    if (f) tree.push([pid, f]);
     for (const c of children.get(pid) ?? []) walk(c);
   };
   walk(rootPid);
+  return tree;
+}
+
+/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
+export function treeRssMiB(rootPid: number): number {
+  let kib = 0;
+  for (const [pid] of processTree(rootPid)) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
   return Math.round(kib / 1024);
 }
 
 /** User + system CPU of a process and its descendants so far, in ms (Linux /proc; clock ticks of 10 ms). */
 export function treeCpuMs(rootPid: number): number {
-  const kids = new Map<number, number[]>();
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      kids.set(Number(f[1]), [...(kids.get(Number(f[1])) ?? []), Number(entry)]);
-      ticks.set(Number(entry), Number(f[11]) + Number(f[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let sum = 0;
-  const walk = (pid: number) => {
-    sum += ticks.get(pid) ?? 0;
-    for (const c of kids.get(pid) ?? []) walk(c);
-  };
-  walk(rootPid);
-  return sum * 10;
+  return processTree(rootPid).reduce((sum, [, f]) => sum + Number(f[11]) + Number(f[12]), 0) * 10;
 }
