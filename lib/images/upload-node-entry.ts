@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { coalescedBody } from '../http/node/coalesced-body';
 import { sendWebResponse, webRequestOf } from '../http/node/web-bridge';
 import { uploadImageRoute, withNodeBody } from './upload-route';
+
+/** The pieces the upload's layers (multipart, tar, entry writer) see, whatever the socket's are (docs/registry.md). */
+const BODY_CHUNK = Number(process.env.PIER_UPLOAD_CHUNK_KB || 1024) << 10;
 
 const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
 
@@ -23,8 +27,8 @@ export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean
   } catch {
     return false;
   }
-  // No body on the web Request: the handler reads the Node request (withNodeBody).
-  const request = withNodeBody(webRequestOf(req, res, { body: false }), req);
+  // No body on the web Request: the handler reads the Node request (withNodeBody), in large chunks.
+  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK));
   void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
     .then((response) => {
       // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { checkProductType } from '../dialects/ecns/product-type';
 import { ecns } from '../dialects/ecns/errors';
 import { IMAGE_PRODUCT_TYPES } from '../dialects/ecns/images';
@@ -10,9 +9,9 @@ import { uploadFromMultipart } from './multipart';
  * the archive is read off the socket, without Next.js turning it into a web
  * stream and the handler turning it back.
  */
-const nodeBodies = new WeakMap<Request, IncomingMessage>();
+const nodeBodies = new WeakMap<Request, AsyncIterable<Uint8Array>>();
 
-export function withNodeBody(req: Request, body: IncomingMessage): Request {
+export function withNodeBody(req: Request, body: AsyncIterable<Uint8Array>): Request {
   nodeBodies.set(req, body);
   return req;
 }

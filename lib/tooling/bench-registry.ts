@@ -32,6 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
+import { coalescedBody } from '@/lib/http/node/coalesced-body';
 import { signIn, withBenchServer } from './bench-server';
 import { treeCpuMs, treeRssMiB } from './bench-stats';
 
@@ -68,7 +69,7 @@ const MODES: Record<Mode, string> = { file: 'import of the file', twopass: 'uplo
 async function child(mode: Mode, archive: string, root: string): Promise<void> {
   const before = process.resourceUsage().maxRSS;
   const reg = new EmbeddedRegistry(root, 'bench', { durable: REGISTRY_FSYNC });
-  const body = () => createReadStream(archive, { highWaterMark: 64 << 10 });
+  const body = () => coalescedBody(createReadStream(archive, { highWaterMark: 64 << 10 }));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let images;

@@ -19,7 +19,7 @@ import { createGunzip } from 'node:zlib';
 import { Invalid, PayloadTooLarge } from '@/lib/errors';
 import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import { nodeFsIo, type FsIo } from '../fs-io';
-import { hashThreadEnabled, isShared, sharedBuffer, ThreadHash } from './hash-thread';
+import { hashThreadEnabled, ThreadHash } from './hash-thread';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -54,6 +54,8 @@ const BLOCK = TAR_BLOCK;
 const CHUNK = 4 << 20;
 /** Writes of one entry outstanding at once (the file source's ring of chunksOf keeps each chunk valid for two more). */
 const WRITES_IN_FLIGHT = 2;
+/** A piece the source will not reuse (an upload's chunk) is written as it is from this size on, not copied first. */
+const OWNED_DIRECT = 256 << 10;
 /** Durable staging: an entry being written is flushed each time this many more bytes are written. */
 const SYNC_EVERY = Number(process.env.PIER_REGISTRY_SYNC_EVERY_MB || 32) << 20;
 const MAX_META_BYTES = 1 << 20;
@@ -84,12 +86,15 @@ interface Current {
 }
 
 /**
- * Writes the current file entry in CHUNK-sized writes whatever size the
- * source's chunks are (an HTTP body arrives in pieces of 16–64 KiB): small
- * pieces are gathered into a ring of reused buffers, a whole CHUNK from the
- * file source goes out as is. Each buffer is hashed, then written while the
- * next ones fill; at most WRITES_IN_FLIGHT writes are outstanding and a
- * buffer is not touched again until its write has ended.
+ * Writes the current file entry in large writes whatever size the source's
+ * pieces are: small pieces are gathered into a ring of reused CHUNK buffers;
+ * a whole CHUNK from the file source, or a large piece the source hands over
+ * for good (an upload's chunks, see coalesced-body.ts), goes out as is. At
+ * most WRITES_IN_FLIGHT writes are outstanding and a ring buffer is not
+ * touched again until its write has ended. Entries of CHUNK or more are
+ * hashed on the hash thread, which reads each range back once it is written
+ * (hash-thread.ts); smaller ones, or all with PIER_REGISTRY_HASH_THREAD=0,
+ * here before the write.
  *
  * With `durable`, entries are flushed as they are written: an fdatasync
  * every `syncEvery` bytes (one at a time, on the libuv pool, never waited for
@@ -101,12 +106,14 @@ interface Current {
  */
 class EntryWriter {
   private readonly threaded = hashThreadEnabled();
-  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => (this.threaded ? sharedBuffer(CHUNK) : Buffer.allocUnsafeSlow(CHUNK)));
+  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => Buffer.allocUnsafeSlow(CHUNK));
   private cur = 0;
   private fill = 0;
   private fh: FileHandle | null = null;
   private hash: Hash | null = null;
   private threadHash: ThreadHash | null = null;
+  /** The last range handed to the hash thread (ranges go in file order, each after its write). */
+  private posted: Promise<unknown> = Promise.resolve();
   private pos = 0;
   private syncedAt = 0;
   private syncing: Promise<void> | null = null;
@@ -117,21 +124,25 @@ class EntryWriter {
 
   constructor(private readonly io: FsIo, private readonly durable: boolean, private readonly syncEvery: number) {}
 
-  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1. */
+  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) unless PIER_REGISTRY_HASH_THREAD=0. */
   async begin(file: string, size: number): Promise<void> {
     this.fh = await this.io.open(file, 'wx');
     const threaded = this.threaded && size >= CHUNK;
-    this.threadHash = threaded ? new ThreadHash() : null;
+    this.threadHash = threaded ? new ThreadHash(file) : null;
     this.hash = threaded ? null : createHash('sha256');
+    this.posted = Promise.resolve();
     this.fill = 0;
     this.pos = 0;
     this.syncedAt = 0;
     this.syncing = null;
   }
 
-  async push(part: Buffer): Promise<void> {
-    // A whole chunk goes out as is, unless the hash thread needs it in shared memory.
-    if (this.fill === 0 && part.length >= CHUNK && (!this.threadHash || isShared(part))) return this.emit(part);
+  /**
+   * `owned`: the source never reuses the piece's memory (an upload's chunks), so a large one is
+   * written as it is. A file's chunks come from a reused ring, valid long enough for a whole CHUNK.
+   */
+  async push(part: Buffer, owned = false): Promise<void> {
+    if (this.fill === 0 && (part.length >= CHUNK || (owned && part.length >= OWNED_DIRECT))) return this.emit(part);
     while (part.length > 0) {
       const n = Math.min(CHUNK - this.fill, part.length);
       part.copy(this.bufs[this.cur], this.fill, 0, n);
@@ -195,7 +206,7 @@ class EntryWriter {
   }
 
   private async emit(b: Buffer): Promise<void> {
-    const hashed = this.threadHash ? this.threadHash.update(b) : (this.hash!.update(b), null);
+    if (!this.threadHash) this.hash!.update(b);
     // A ring of WRITES_IN_FLIGHT + 1 buffers: once fewer writes than that are out, the next buffer is free.
     await this.settle(WRITES_IN_FLIGHT - 1);
     const fh = this.fh!;
@@ -203,8 +214,10 @@ class EntryWriter {
     this.pos += b.length;
     const w = fh.write(b, 0, b.length, at);
     w.catch(() => {});
-    // The buffer is free again once it is written and, on the hash thread, read.
-    const done = hashed ? Promise.all([w, hashed]) : w;
+    let done: Promise<unknown> = w;
+    const th = this.threadHash;
+    // The thread reads the range back from the file once it is written, after the ranges before it.
+    if (th) done = this.posted = Promise.all([this.posted, w]).then(() => th.range(at, b.length));
     done.catch(() => {});
     this.writes.push(done);
     if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {
@@ -294,6 +307,8 @@ export async function stageArchive(
   } else {
     source = plain!;
   }
+  // A file is read through a reused ring (chunksOf); a stream's chunks (and gunzip's) are fresh each time.
+  const ownedChunks = plain === null || typeof archive !== 'string';
   const writer = new EntryWriter(opts.io ?? nodeFsIo, opts.durable ?? false, opts.syncEveryBytes ?? SYNC_EVERY);
 
   const header = Buffer.alloc(BLOCK);
@@ -361,7 +376,7 @@ export async function stageArchive(
             const take = Math.min(c.remaining, chunk.length - off);
             const part = chunk.subarray(off, off + take);
             if (c.kind === 'file') {
-              await writer.push(part);
+              await writer.push(part, ownedChunks);
             } else if (c.kind === 'meta') {
               c.meta!.push(Buffer.from(part));
             }
@@ -421,8 +436,7 @@ export async function stageArchive(
  */
 async function* chunksOf(file: string): AsyncGenerator<Buffer> {
   const fh = await open(file, 'r');
-  // In shared memory when the hash thread reads the chunks in place.
-  const ring = Array.from({ length: 4 }, () => (hashThreadEnabled() ? sharedBuffer(CHUNK) : Buffer.allocUnsafeSlow(CHUNK)));
+  const ring = Array.from({ length: 4 }, () => Buffer.allocUnsafeSlow(CHUNK));
   let i = 0;
   let next = fh.read(ring[0], 0, CHUNK, null);
   try {

@@ -1,0 +1,99 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * A Node readable (an upload's request) as an async iterable of large
+ * chunks. Node hands a socket's bytes over in pieces of at most 64 KiB; an
+ * upload of 500 MB is then 8,000 pieces, and every layer above (multipart,
+ * tar, the entry writer) awaited each one: several promises per piece, each
+ * paying for the async-context hooks Next.js keeps on. Here the pieces are
+ * copied, in the `data` handler and without a promise, into chunks of
+ * `chunkBytes`, so the layers above see a few hundred chunks.
+ *
+ * Backpressure: once `maxQueued` full chunks wait for the reader, the source
+ * is paused, and resumed when the reader takes one. The chunk being filled
+ * is a fresh buffer each time (a chunk handed out is the reader's, to keep
+ * as long as it likes). Nothing is read before the first `next()`, and
+ * leaving the iteration does not destroy the source: a caller that refuses
+ * an upload part-way reads the rest with `next()`.
+ */
+export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2): AsyncIterable<Buffer> {
+  const queue: Buffer[] = [];
+  let cur: Buffer | null = null;
+  let fill = 0;
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const enqueue = (b: Buffer) => {
+    queue.push(b);
+    if (queue.length >= maxQueued) src.pause();
+    signal();
+  };
+  const onData = (piece: Buffer) => {
+    let off = 0;
+    // A piece as large as a chunk, arriving between chunks, is passed on as it is.
+    if (fill === 0 && piece.length >= chunkBytes) return enqueue(piece);
+    while (off < piece.length) {
+      cur ??= Buffer.allocUnsafeSlow(chunkBytes);
+      const n = piece.copy(cur, fill, off, Math.min(piece.length, off + chunkBytes - fill));
+      fill += n;
+      off += n;
+      if (fill === chunkBytes) {
+        const full = cur;
+        cur = null;
+        fill = 0;
+        enqueue(full);
+      }
+    }
+  };
+  const onEnd = () => {
+    if (cur && fill > 0) queue.push(cur.subarray(0, fill));
+    cur = null;
+    ended = true;
+    signal();
+  };
+  const onError = (e: Error) => {
+    failure ??= e;
+    signal();
+  };
+  // A request whose client went away before its end: the reader gets an error, not a short body.
+  const onClose = () => {
+    if (!ended) onError(new Error('the request ended before its body was complete'));
+  };
+  let started = false;
+
+  const next = async (): Promise<IteratorResult<Buffer>> => {
+    // Listening starts with the first read: a body nobody reads stays in the source (its owner may drop it).
+    if (!started) {
+      started = true;
+      if (src.readableEnded) ended = true;
+      else {
+        src.on('data', onData);
+        src.on('end', onEnd);
+        src.on('error', onError);
+        src.on('close', onClose);
+      }
+    }
+    for (;;) {
+      const b = queue.shift();
+      if (b) {
+        if (queue.length < maxQueued && !ended) src.resume();
+        return { value: b, done: false };
+      }
+      if (failure) throw failure;
+      if (ended) return { value: undefined, done: true };
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next,
+      // Leaving early keeps the source as it is (see above).
+      return: async () => ({ value: undefined, done: true }),
+    }),
+  };
+}
