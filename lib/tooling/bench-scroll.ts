@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { sleep } from './bench-stats';
 import { frameStats, type FrameStats, type TraceEvent } from './trace-frames';
+import { threadUse } from './trace-threads';
 
 export interface ScrollCase {
   name: string;
@@ -38,9 +39,14 @@ export interface ScrollResult extends FrameStats {
   /** The scripts of the long animation frames, by total duration. */
   longFrameScripts: string;
   stalled?: string;
+  /** CPU ms per thread of every traced Chromium process in the gesture (the biggest), and what the page's main thread ran at each dropped frame. */
+  cpuByThread: string;
+  dropCauses: string;
 }
 
 const CATEGORIES = ['benchmark', 'disabled-by-default-devtools.timeline.frame', 'devtools.timeline', 'toplevel', 'cc', 'blink.user_timing'];
+/** PIER_BENCH_TRACE_DETAIL=1: also raster, display compositor and timeline details (a heavier trace; not for the counted runs). */
+const DETAIL = ['disabled-by-default-devtools.timeline', 'viz', 'gpu', 'v8'];
 
 function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`${what}: no answer in ${ms} ms`)))]);
@@ -51,8 +57,8 @@ const OBSERVE_LOAF = `(() => {
   window.__loaf = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__loaf.push({
-      duration: e.duration,
-      scripts: e.scripts.map((s) => ({ where: (s.invoker || s.invokerType) + ' @ ' + (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '?'), ms: s.duration })),
+      startTime: e.startTime, duration: e.duration, renderStart: e.renderStart, styleAndLayoutStart: e.styleAndLayoutStart, blockingDuration: e.blockingDuration,
+      scripts: e.scripts.map((s) => ({ where: (s.invoker || s.invokerType) + ' @ ' + (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '?'), ms: s.duration, startTime: s.startTime, forcedStyleAndLayoutMs: s.forcedStyleAndLayoutDuration })),
     });
   }).observe({ type: 'long-animation-frame' });
   return true;
@@ -86,9 +92,9 @@ export async function measureScroll(page: Page, selector: string, rowPx: number,
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: process.env.PIER_BENCH_TRACE_DETAIL ? [...CATEGORIES, ...DETAIL] : CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
     // Marks in the page's timeline bound the gesture in the trace (the same clock as the frame events).
-    await page.evaluate(`performance.mark('pier-scroll-start')`);
+    const pageStart = await page.evaluate(`performance.mark('pier-scroll-start').startTime`) as number;
     const expected = (c.distance / c.speed) * 1000;
     let stalled: string | undefined;
     await within(expected * 3 + 20_000, cdp.send('Input.synthesizeScrollGesture', {
@@ -111,11 +117,15 @@ export async function measureScroll(page: Page, selector: string, rowPx: number,
       return [...el.querySelectorAll('[role=row][aria-rowindex]')].some((r) => Number(r.getAttribute('aria-rowindex')) === want);
     })()`), 'rows in view') as boolean;
     const loaf = await within(10_000, page.evaluate('window.__loaf'), 'long animation frames') as Loaf[];
+    if (process.env.PIER_BENCH_TRACE_DIR) writeFileSync(path.join(process.env.PIER_BENCH_TRACE_DIR, `loaf-${c.name.replace(/\W+/g, '-')}.json`), JSON.stringify({ pageStart, loaf }));
     const byScript = new Map<string, number>();
     for (const f of loaf) for (const s of f.scripts) byScript.set(s.where, (byScript.get(s.where) ?? 0) + s.ms);
     const scripts = [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([w, ms]) => `${w} ${Math.round(ms)} ms`).join('; ');
+    const use = threadUse(events, 'pier-scroll-start', 'pier-scroll-end');
     return {
       case: c.name,
+      cpuByThread: use.threads.slice(0, 8).map((u) => `${u.thread} ${u.cpuMs} ms CPU / ${u.busyMs} ms busy`).join('; '),
+      dropCauses: use.drops.map((d) => `${d.atMs} ms: ${d.main}`).join('; ') || '-',
       ...frameStats(events, 'pier-scroll-start', 'pier-scroll-end'),
       scrolled: Math.round(endTop - startTop),
       rowsPassed: Math.round((endTop - startTop) / rowPx),
