@@ -15,13 +15,16 @@ export const nodeKeys = {
 
 const base = (cluster: string) => `/clusters/${encodeURIComponent(cluster)}/nodes`;
 
-/** Served from Pier's watch-fed cache, so polling it is cheap; 5 s keeps status changes visible. */
-export function useNodes(cluster: string) {
+/**
+ * Served from Pier's watch-fed cache, so polling it is cheap; 5 s keeps status changes visible.
+ * `enabled: false` for a page that shows the nodes only sometimes (the pod dashboard's node picker).
+ */
+export function useNodes(cluster: string, enabled = true) {
   return useQuery({
     queryKey: nodeKeys.list(cluster),
     queryFn: () => get<{ items: NodeSummary[]; stale: boolean }>(base(cluster)),
     // No cluster yet (a page still resolving it): nothing to ask ('/clusters//nodes' is a 404).
-    enabled: cluster !== '',
+    enabled: enabled && cluster !== '',
     refetchInterval: 5000,
   });
 }
