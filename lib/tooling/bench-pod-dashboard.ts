@@ -172,11 +172,11 @@ async function main(): Promise<void> {
       const r = await measureScroll(page, '[data-testid=pod-table]', ROW_PX, c);
       if (r.stalled) console.log(`bench: the ${c.name} scroll did not finish: ${r.stalled}`);
       console.log(`bench: ${c.name}: main thread busy ${r.mainBusyPct} % of the time, on a core ${r.mainCpuPct} % (${r.mainWork}); long animation frames' scripts: ${r.longFrameScripts}; frame states: ${r.reporterStates}; load average ${load()}`);
-      console.log(`bench: ${c.name}: CPU by thread: ${r.cpuByThread}`);
+      console.log(`bench: ${c.name}: the machine's cores during the gesture: ${r.machine}; CPU by Chromium thread: ${r.cpuByThread}`);
       console.log(`bench: ${c.name}: at each dropped frame the page's main thread ran: ${r.dropCauses}`);
       scrolls.push(r);
     }
-    console.table(scrolls.map(({ mainWork: _w, longFrameScripts: _s, reporterStates: _r, stalled: _st, cpuByThread: _c, dropCauses: _d, ...r }) => r));
+    console.table(scrolls.map(({ mainWork: _w, longFrameScripts: _s, reporterStates: _r, stalled: _st, cpuByThread: _c, dropCauses: _d, machine: _m, ...r }) => r));
     console.log(`load average after: ${load()}; machine: ${os.cpus().length} cores, node ${process.version}`);
   } finally {
     await browser.close();

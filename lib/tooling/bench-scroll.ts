@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { sleep } from './bench-stats';
+import { cpuShares, machineCpu, sleep } from './bench-stats';
 import { frameStats, type FrameStats, type TraceEvent } from './trace-frames';
 import { threadUse } from './trace-threads';
 
@@ -42,6 +42,8 @@ export interface ScrollResult extends FrameStats {
   /** CPU ms per thread of every traced Chromium process in the gesture (the biggest), and what the page's main thread ran at each dropped frame. */
   cpuByThread: string;
   dropCauses: string;
+  /** The whole machine during the gesture (/proc/stat): % of all cores' time in use by any process, idle, and stolen by the hypervisor. */
+  machine: string;
 }
 
 const CATEGORIES = ['benchmark', 'disabled-by-default-devtools.timeline.frame', 'devtools.timeline', 'toplevel', 'cc', 'blink.user_timing'];
@@ -97,6 +99,7 @@ export async function measureScroll(page: Page, selector: string, rowPx: number,
     const pageStart = await page.evaluate(`performance.mark('pier-scroll-start').startTime`) as number;
     const expected = (c.distance / c.speed) * 1000;
     let stalled: string | undefined;
+    const cpu0 = machineCpu();
     await within(expected * 3 + 20_000, cdp.send('Input.synthesizeScrollGesture', {
       x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2),
       yDistance: -c.distance, speed: c.speed, gestureSourceType: 'mouse', preventFling: true,
@@ -104,6 +107,7 @@ export async function measureScroll(page: Page, selector: string, rowPx: number,
       stalled = `${err.message}; ${await diagnoseStall(cdp)}`;
     });
     await within(10_000, page.evaluate(`performance.mark('pier-scroll-end')`), 'mark').catch(() => undefined);
+    const shares = cpuShares(cpu0, machineCpu());
     await cdp.send('Tracing.end');
     await within(60_000, complete, 'the trace');
 
@@ -125,6 +129,7 @@ export async function measureScroll(page: Page, selector: string, rowPx: number,
     return {
       case: c.name,
       cpuByThread: use.threads.slice(0, 8).map((u) => `${u.thread} ${u.cpuMs} ms CPU / ${u.busyMs} ms busy`).join('; '),
+      machine: `${shares.busyPct} % in use, ${shares.idlePct} % idle, ${shares.stealPct} % stolen`,
       dropCauses: use.drops.map((d) => `${d.atMs} ms: ${d.main}`).join('; ') || '-',
       ...frameStats(events, 'pier-scroll-start', 'pier-scroll-end'),
       scrolled: Math.round(endTop - startTop),

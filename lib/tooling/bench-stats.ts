@@ -59,3 +59,24 @@ export function treeRssMiB(rootPid: number): number {
 export function treeCpuMs(rootPid: number): number {
   return processTree(rootPid).reduce((sum, [, f]) => sum + Number(f[11]) + Number(f[12]), 0) * 10;
 }
+
+/** The machine's CPU time so far, in clock ticks, from /proc/stat's first line: in use, idle (and waiting for I/O), and stolen by the hypervisor. */
+export interface CpuTicks { busy: number; idle: number; steal: number }
+
+export function parseProcStat(text: string): CpuTicks {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) throw new Error('/proc/stat has no cpu line');
+  // user nice system idle iowait irq softirq steal (guest time is inside user already)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal: steal ?? 0 };
+}
+
+export const machineCpu = (): CpuTicks => parseProcStat(readFileSync('/proc/stat', 'utf8'));
+
+/** Shares (%) of every core's time between two readings: in use by any process, idle, stolen by the hypervisor (a VM's vCPU given to others). */
+export function cpuShares(a: CpuTicks, b: CpuTicks): { busyPct: number; idlePct: number; stealPct: number } {
+  const d = { busy: b.busy - a.busy, idle: b.idle - a.idle, steal: b.steal - a.steal };
+  const all = d.busy + d.idle + d.steal;
+  const pct = (n: number) => (all > 0 ? Math.round((n / all) * 100) : 0);
+  return { busyPct: pct(d.busy), idlePct: pct(d.idle), stealPct: pct(d.steal) };
+}
