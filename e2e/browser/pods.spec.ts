@@ -163,3 +163,17 @@ test('more pods than the first page: the rest arrive in later pages and the tabl
   await kube.delete(`/k8s/local/apis/apps/v1/namespaces/alpha/deployments/${many}`);
   await kube.dispose();
 });
+
+// The dashboard asks for the cluster's nodes only in node scope (they were polled every 5 s in every scope, mid-scroll).
+test('the node scope lists the cluster\'s nodes in its picker and puts the chosen one in the URL', async ({ page }) => {
+  await signInAs(page, 'dev', passwords.demo);
+  await page.goto('/pods?namespace=alpha');
+  await expect(page.getByLabel('Node', { exact: true })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Node' }).click();
+  const picker = page.getByLabel('Node', { exact: true });
+  // "Choose a node" and the simulated cluster's nodes.
+  await expect.poll(() => picker.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+  const node = await picker.locator('option').nth(1).getAttribute('value');
+  await picker.selectOption(node!);
+  await expect(page).toHaveURL(new RegExp(`node=${node}`));
+});
