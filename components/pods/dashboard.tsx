@@ -52,7 +52,7 @@ export function PodsDashboard({ initial }: { initial?: DashboardFirstView | null
   const namespace = url.scope === 'namespace'
     ? url.namespace ?? choices.data?.current ?? (project && namespaces.includes(project.name) ? project.name : namespaces[0])
     : undefined;
-  // Only for the node picker: polled every 5 s, each answer re-rendered the whole dashboard, table included, mid-scroll.
+  // Only for the node picker: polled every 5 s, its timers and their React work sat in long animation frames mid-scroll.
   const nodes = useNodes(cluster ?? '', url.scope === 'node');
   // null until the scope has what it needs (a namespace, a node); the hooks then wait (NO_QUERY, not enabled).
   const query = useMemo(() => dashboardPodQuery(url, namespace) ?? NO_QUERY, [namespace, url]);
