@@ -10,6 +10,7 @@ import { ObjectCache, type ObservedChange } from './cache';
 import { EventRecorder } from './events';
 import { soleLeader, type LeaderLock } from './leader';
 import type { Controller, ControllerContext, Requeue } from './types';
+import { RoundWaker } from './wake';
 import { Writer } from './writer';
 
 /** Kinds the cache does not hold: nothing reconciles them and there are many. */
@@ -19,8 +20,13 @@ export interface ManagerOptions {
   sim: Sim;
   controllers: Controller[];
   leader?: LeaderLock;
-  /** How often the live loop reads the change log (real time). */
+  /**
+   * The live loop's shortest gap between rounds (real time); without change
+   * notifications, how often it reads the change log.
+   */
   pollMs?: number;
+  /** With change notifications, the longest an idle live loop waits between rounds (wake.ts). */
+  idleRoundMs?: number;
   /** How often every key is queued again (cluster clock). */
   resyncMs?: number;
   log?: (msg: string) => void;
@@ -52,13 +58,14 @@ export class ClusterManager {
   private readonly failures = new Map<string, number>();
   private readonly leader: LeaderLock;
   private readonly pollMs: number;
+  private readonly idleRoundMs: number | undefined;
   private readonly resyncMs: number;
   private readonly log: (msg: string) => void;
   private cursor = -1;
   private lastResync = 0;
   private leading = false;
   private running = false;
-  private timer: NodeJS.Timeout | null = null;
+  private waker: RoundWaker | null = null;
   private loop: Promise<void> = Promise.resolve();
   private ctx!: ControllerContext;
   /** Rounds of the live loop that found nothing to read and nothing due (diagnostics: "has it caught up?"). */
@@ -72,6 +79,7 @@ export class ClusterManager {
     this.clock = o.sim.clock;
     this.leader = o.leader ?? soleLeader();
     this.pollMs = o.pollMs ?? 50;
+    this.idleRoundMs = o.idleRoundMs;
     this.resyncMs = o.resyncMs ?? 60_000;
     this.log = o.log ?? ((m) => console.error(`pier controllers: ${m}`));
     for (const c of o.controllers) {
@@ -84,6 +92,11 @@ export class ClusterManager {
 
   get isLeader(): boolean {
     return this.leading;
+  }
+
+  /** Whether the live loop is woken by change notifications (false: it polls every pollMs). */
+  get listening(): boolean {
+    return this.waker?.listening ?? false;
   }
 
   private reset(): void {
@@ -164,7 +177,11 @@ export class ClusterManager {
   /** Runs every queued key that is due now, each controller's in write batches; returns how many ran. */
   private async runDue(): Promise<number> {
     const now = this.clock.now().getTime();
-    if (now - this.lastResync >= this.resyncMs) this.resync();
+    if (now - this.lastResync >= this.resyncMs) {
+      this.resync();
+      // A listener lost since (a dropped connection) is opened again.
+      this.waker?.renew();
+    }
     let ran = 0;
     for (const [name, q] of this.queues) {
       const due: string[] = [];
@@ -251,19 +268,27 @@ export class ClusterManager {
     throw new Error(`controllers of cluster ${this.sim.clusterId} did not settle in ${maxRounds} rounds`);
   }
 
-  /** The live loop: try to lead, then poll and run due keys every pollMs. */
+  /**
+   * The live loop: try to lead, then read the change log and run due keys
+   * each time a change commits or a key falls due (wake.ts says how it
+   * waits); a follower tries to lead every 2 s.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.loop = this.tick().finally(() => this.schedule(this.leading ? this.pollMs : 2000));
-    }, ms);
-    this.timer.unref?.();
+    const waker = (this.waker = new RoundWaker(this.sim.db, this.sim.clusterId, this.pollMs, this.idleRoundMs));
+    this.loop = (async () => {
+      while (this.running) {
+        const began = Date.now();
+        await this.tick();
+        if (!this.running) break;
+        if (!this.leading) await waker.sleep(2000);
+        else {
+          const due = this.nextDue();
+          await waker.next(began, due === undefined ? undefined : due - this.clock.now().getTime());
+        }
+      }
+    })();
   }
 
   private async tick(): Promise<void> {
@@ -297,7 +322,8 @@ export class ClusterManager {
   /** Stops the loop, waits for the round in progress, and gives up leadership. */
   async stop(): Promise<void> {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    this.waker?.close();
+    this.waker = null;
     await this.loop.catch(() => undefined);
     if (this.leading) await this.leader.release();
     this.leading = false;
