@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedRegistry } from '@/lib/registry';
-import { dockerSave, layerTar } from '@/lib/registry/testing/archives';
+import { dockerSave, layerTar, sha256, tar } from '@/lib/registry/testing/archives';
 import { skopeo, tempDir } from '@/lib/registry/testing/tools';
 import { setupWorld, tokenFor } from '@/lib/testing/world';
 import { catalogCounts } from './testing/catalog-fixture';
@@ -65,6 +67,24 @@ describe('upload_image, direct path', () => {
     const seen = await skopeo('inspect', `oci:${path.join(tmp.dir, 'registry')}:direct-ws/web:v1`);
     expect(seen.Digest).toBe(b.images[0].digest);
   });
+
+  // The body's chunks are reused once lent (lib/http/borrowed-chunks.ts): random layers of many chunks, plain and
+  // gzip'd, must land byte for byte; a chunk filled again too early would change a layer's digest.
+  for (const gz of [false, true]) {
+    it(`stores random layers of many reused chunks byte for byte${gz ? ', the archive gzip\'d' : ''}`, async () => {
+      const layers = [9 << 20, 5 << 20].map((n, i) => tar([{ name: `data/${gz}-${i}.bin`, body: randomBytes(n) }]));
+      const archive = dockerSave([{ layers, repoTags: ['team/random:1'] }]);
+      const tag = gz ? 'gz' : 'plain';
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'x-auth-token': await tokenFor(w, 'dev') },
+        body: formOf({ harbor_project_name: 'direct-ws', tag_name: tag }, gz ? gzipSync(archive, { level: 1 }) : archive),
+      });
+      expect(res.status).toBe(201);
+      const seen = await skopeo('inspect', `oci:${path.join(tmp.dir, 'registry')}:direct-ws/random:${tag}`);
+      expect(seen.Layers).toEqual(layers.map((l) => sha256(l)));
+    });
+  }
 
   it('refusals keep their status and field; the connection stays usable; nothing is stored', async () => {
     const before = await catalogCounts(w.db);

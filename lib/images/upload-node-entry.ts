@@ -28,7 +28,7 @@ export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean
     return false;
   }
   // No body on the web Request: the handler reads the Node request (withNodeBody), in large chunks.
-  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK));
+  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK, 2, { reuse: true }));
   void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
     .then((response) => {
       // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.

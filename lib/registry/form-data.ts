@@ -7,6 +7,7 @@
  * more: no nested multipart, no per-part transfer encodings (browsers and
  * curl send neither).
  */
+import { lendLike } from '@/lib/http/borrowed-chunks';
 import { Invalid } from '@/lib/errors';
 
 const CRLF = Buffer.from('\r\n');
@@ -49,6 +50,7 @@ type State = 'preamble' | 'body' | 'delimited' | 'done';
 export class FormDataReader {
   private readonly delimiter: Buffer;
   private readonly it: AsyncIterator<Uint8Array>;
+  private readonly source: object;
   /** Bytes read from the source and not consumed yet. */
   private buf: Buffer = CRLF; // the first delimiter has no CRLF before it
   private ended = false;
@@ -58,6 +60,7 @@ export class FormDataReader {
   constructor(source: AsyncIterable<Uint8Array>, boundary: string, private readonly maxParts = 32) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
     this.it = source[Symbol.asyncIterator]();
+    this.source = source;
   }
 
   /** The next part's headers (the rest of the current part skipped), or null after the last. */
@@ -109,7 +112,8 @@ export class FormDataReader {
    * where it stopped (nothing is destroyed): `drain()` then reads the rest.
    */
   body(): AsyncIterable<Buffer> {
-    return { [Symbol.asyncIterator]: () => this.scan() };
+    // A source that lends its chunks (an upload's body) makes the part's pieces lent too: they are subarrays of them.
+    return lendLike({ [Symbol.asyncIterator]: () => this.scan() }, this.source);
   }
 
   /** Reads the request to its end, so that the client gets its answer after sending everything. */

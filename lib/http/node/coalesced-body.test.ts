@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { BORROW_SPAN, lendsChunks } from '../borrowed-chunks';
 import { coalescedBody } from './coalesced-body';
 
 const KB = 1024;
@@ -94,5 +95,26 @@ describe('coalescedBody', () => {
     cut.write(Buffer.alloc(3));
     cut.destroy();
     await expect(pending2).rejects.toThrow('before its body was complete');
+  });
+
+  it('with reuse, lends chunks: each stays intact for BORROW_SPAN more, and a few buffers serve the whole body', async () => {
+    const body = randomBytes(2000 * KB + 5);
+    const it = coalescedBody(source(body, [64 * KB, 7 * KB]), 100 * KB, 2, { reuse: true });
+    expect(lendsChunks(it)).toBe(true);
+    expect(lendsChunks(coalescedBody(source(body, [64 * KB]), 100 * KB))).toBe(false);
+    const got: Array<{ chunk: Buffer; at: number }> = [];
+    const buffers = new Set<ArrayBufferLike>();
+    let at = 0;
+    for await (const chunk of it) {
+      got.push({ chunk, at });
+      buffers.add(chunk.buffer);
+      at += chunk.length;
+      // This chunk and the BORROW_SPAN before it still hold their bytes.
+      for (const g of got.slice(-1 - BORROW_SPAN)) expect(g.chunk.equals(body.subarray(g.at, g.at + g.chunk.length))).toBe(true);
+    }
+    expect(at).toBe(body.length);
+    expect(got.length).toBe(21);
+    // Lent + queued + the one filling, not one per chunk.
+    expect(buffers.size).toBeLessThanOrEqual(BORROW_SPAN + 4);
   });
 });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { BORROW_SPAN, BORROWED_CHUNKS, type BorrowedTag } from '../borrowed-chunks';
 
 /**
  * A Node readable (an upload's request) as an async iterable of large
@@ -12,12 +13,24 @@ import type { Readable } from 'node:stream';
  * Backpressure: once `maxQueued` full chunks wait for the reader, the source
  * is paused, and resumed when the reader takes one. The chunk being filled
  * is a fresh buffer each time (a chunk handed out is the reader's, to keep
- * as long as it likes). Nothing is read before the first `next()`, and
+ * as long as it likes), unless `reuse`: then a chunk is lent, valid until
+ * BORROW_SPAN more have been handed out, after which its memory is filled
+ * again (../borrowed-chunks.ts); the iterable is marked so. Nothing is read
+ * before the first `next()`, and
  * leaving the iteration does not destroy the source: a caller that refuses
  * an upload part-way reads the rest with `next()`.
  */
-export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2): AsyncIterable<Buffer> {
+export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2, o: { reuse?: boolean } = {}): AsyncIterable<Buffer> {
   const queue: Buffer[] = [];
+  /** With `reuse`: whole chunks handed out, newest last, and chunks free to fill again. */
+  const lent: Buffer[] = [];
+  const free: Buffer[] = [];
+  const mine = new WeakSet<Buffer>();
+  const allocate = () => {
+    const b = Buffer.allocUnsafeSlow(chunkBytes);
+    if (o.reuse) mine.add(b);
+    return b;
+  };
   let cur: Buffer | null = null;
   let fill = 0;
   let ended = false;
@@ -38,7 +51,7 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
     // A piece as large as a chunk, arriving between chunks, is passed on as it is.
     if (fill === 0 && piece.length >= chunkBytes) return enqueue(piece);
     while (off < piece.length) {
-      cur ??= Buffer.allocUnsafeSlow(chunkBytes);
+      cur ??= free.pop() ?? allocate();
       const n = piece.copy(cur, fill, off, Math.min(piece.length, off + chunkBytes - fill));
       fill += n;
       off += n;
@@ -81,6 +94,10 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
     for (;;) {
       const b = queue.shift();
       if (b) {
+        if (mine.has(b)) {
+          lent.push(b);
+          if (lent.length > BORROW_SPAN) free.push(lent.shift()!);
+        }
         if (queue.length < maxQueued && !ended) src.resume();
         return { value: b, done: false };
       }
@@ -89,11 +106,13 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
       await new Promise<void>((resolve) => (wake = resolve));
     }
   };
-  return {
+  const iterable: AsyncIterable<Buffer> & BorrowedTag = {
     [Symbol.asyncIterator]: () => ({
       next,
       // Leaving early keeps the source as it is (see above).
       return: async () => ({ value: undefined, done: true }),
     }),
   };
+  if (o.reuse) iterable[BORROWED_CHUNKS] = true;
+  return iterable;
 }

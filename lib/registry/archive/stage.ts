@@ -20,6 +20,7 @@ import { Invalid, PayloadTooLarge } from '@/lib/errors';
 import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import { nodeFsIo, type FsIo } from '../fs-io';
 import { hashThreadEnabled, ThreadHash } from './hash-thread';
+import { lendsChunks } from '@/lib/http/borrowed-chunks';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -286,7 +287,8 @@ export async function stageArchive(
     const head = firsts.length === 1 ? firsts[0] : Buffer.concat(firsts);
     gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
     const rest = prepend(head, it);
-    if (gzipped) raw = Readable.from(rest, { objectMode: false });
+    // gunzip holds its input while it works and the stream reads ahead: lent chunks are copied for it.
+    if (gzipped) raw = Readable.from(lendsChunks(archive.stream) ? copies(rest) : rest, { objectMode: false });
     else plain = rest;
   }
   if (raw) {
@@ -307,8 +309,9 @@ export async function stageArchive(
   } else {
     source = plain!;
   }
-  // A file is read through a reused ring (chunksOf); a stream's chunks (and gunzip's) are fresh each time.
-  const ownedChunks = plain === null || typeof archive !== 'string';
+  // A file is read through a reused ring (chunksOf), and so is an upload's body (lendsChunks): their pieces are
+  // copied into the writer's ring. Other streams' chunks (and gunzip's) are fresh each time: large ones are written as they are.
+  const ownedChunks = plain === null || (typeof archive !== 'string' && !lendsChunks(archive.stream));
   const writer = new EntryWriter(opts.io ?? nodeFsIo, opts.durable ?? false, opts.syncEveryBytes ?? SYNC_EVERY);
 
   const header = Buffer.alloc(BLOCK);
@@ -454,6 +457,11 @@ async function* chunksOf(file: string): AsyncGenerator<Buffer> {
 }
 
 const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+/** Each chunk copied: for a reader that keeps them longer than a lent chunk lives (../../http/borrowed-chunks.ts). */
+async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const c of chunks) yield Buffer.from(c);
+}
 
 /** The first bytes (already read to sniff gzip) back in front of the rest, as Buffers. */
 async function* prepend(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Buffer> {
