@@ -12,7 +12,10 @@ export function useDashboardUrl(): [DashboardUrl, (patch: Partial<DashboardUrl>)
   const pathname = usePathname();
   const state = useMemo(() => parseDashboardUrl(params), [params]);
   const update = useCallback((patch: Partial<DashboardUrl>) => {
-    const next = new URLSearchParams(params.toString());
+    // Built on the live URL, not on the params of the last render: two filters whose
+    // pauses end together both apply before React renders again, and the second must
+    // not bring back what the first just cleared.
+    const next = new URLSearchParams(window.location.search);
     for (const k of DASHBOARD_URL_KEYS) {
       if (!(k in patch)) continue;
       const v = patch[k];
@@ -25,6 +28,6 @@ export function useDashboardUrl(): [DashboardUrl, (patch: Partial<DashboardUrl>)
     // the page again for every keystroke, and while that was pending the next change was
     // built on the old URL, so a cleared filter could come back.
     window.history.replaceState(null, '', s ? `${pathname}?${s}` : pathname);
-  }, [params, pathname]);
+  }, [pathname]);
   return [state, update];
 }
