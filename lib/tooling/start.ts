@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIsCurrent, distDir, sourceFingerprint } from './build-fingerprint';
+import { widenHeapGrowth } from './heap-growth';
 import { serve } from './serve';
 import { firstStartBanner, prepareStore } from './setup';
 
@@ -61,6 +62,8 @@ function buildIfNeeded(): void {
 }
 
 async function main() {
+  // First, so a wrong value stops the start before a build; it applies to the collections to come.
+  widenHeapGrowth();
   await withBuildLock(buildIfNeeded);
   const seeded = await prepareStore();
   for (const line of firstStartBanner(seeded)) console.log(line);
