@@ -134,3 +134,24 @@ test('admin sets up a department; each user sees only their projects; language a
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);
   expect(await bodyColour()).not.toBe(light);
 });
+
+test('the sign-in page and the console load without a failed request, with Pier\'s tab icon', async ({ page, signIn }) => {
+  // The browser's own icon request is not a page request Playwright reports; its
+  // failure shows only as a console error, so the console is what is watched.
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/login');
+  const icon = page.locator('head link[rel="icon"]');
+  await expect(icon).toHaveAttribute('type', 'image/svg+xml');
+  const res = await page.request.get((await icon.getAttribute('href'))!);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain('<svg');
+  await signIn('admin', passwords.admin);
+  await page.goto('/pods');
+  await expect(page.getByRole('heading', { name: /^(Pods|容器组)$/ })).toBeVisible();
+  // The tab icon is fetched after the load event; give it time to fail if it will.
+  await page.waitForTimeout(1000);
+  expect(errors).toEqual([]);
+});
