@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { EmbeddedRegistry } from '@/lib/registry';
 import { dockerSave, layerTar, sha256, tar } from '@/lib/registry/testing/archives';
 import { skopeo, tempDir } from '@/lib/registry/testing/tools';
@@ -68,13 +68,20 @@ describe('upload_image, direct path', () => {
     expect(seen.Digest).toBe(b.images[0].digest);
   });
 
-  // The body's chunks are reused once lent (lib/http/borrowed-chunks.ts): random layers of many chunks, plain and
-  // gzip'd, must land byte for byte; a chunk filled again too early would change a layer's digest.
-  for (const gz of [false, true]) {
-    it(`stores random layers of many reused chunks byte for byte${gz ? ', the archive gzip\'d' : ''}`, async () => {
+  // The body's chunks given (the default) or lent and reused (PIER_UPLOAD_REUSE_CHUNKS=1, lib/http/borrowed-chunks.ts):
+  // random layers of many chunks, plain and gzip'd, must land byte for byte; a chunk filled again too early would
+  // change a layer's digest.
+  for (const reuse of [false, true]) for (const gz of [false, true]) {
+    it(`stores random layers of many ${reuse ? 'reused' : 'given'} chunks byte for byte${gz ? ', the archive gzip\'d' : ''}`, async () => {
       const layers = [9 << 20, 5 << 20].map((n, i) => tar([{ name: `data/${gz}-${i}.bin`, body: randomBytes(n) }]));
       const archive = dockerSave([{ layers, repoTags: ['team/random:1'] }]);
-      const tag = gz ? 'gz' : 'plain';
+      const tag = `${reuse ? 'lent' : 'given'}-${gz ? 'gz' : 'plain'}`;
+      const before = process.env.PIER_UPLOAD_REUSE_CHUNKS;
+      process.env.PIER_UPLOAD_REUSE_CHUNKS = reuse ? '1' : '0';
+      onTestFinished(() => {
+        if (before === undefined) delete process.env.PIER_UPLOAD_REUSE_CHUNKS;
+        else process.env.PIER_UPLOAD_REUSE_CHUNKS = before;
+      });
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'x-auth-token': await tokenFor(w, 'dev') },

@@ -6,6 +6,14 @@ import { uploadImageRoute, withNodeBody } from './upload-route';
 /** The pieces the upload's layers (multipart, tar, entry writer) see, whatever the socket's are (docs/registry.md). */
 const BODY_CHUNK = Number(process.env.PIER_UPLOAD_CHUNK_KB || 1024) << 10;
 
+/**
+ * PIER_UPLOAD_REUSE_CHUNKS=1: the body's chunks are lent and reused instead of given
+ * (lib/http/borrowed-chunks.ts). Off by default: with the wider heap growth of
+ * lib/tooling/heap-growth.ts the copy it costs weighs more than the collections it
+ * saves (docs/performance.md, "Upload (tenth session)"). Read per request.
+ */
+const reuseChunks = () => process.env.PIER_UPLOAD_REUSE_CHUNKS === '1';
+
 const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
 
 /**
@@ -28,7 +36,7 @@ export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean
     return false;
   }
   // No body on the web Request: the handler reads the Node request (withNodeBody), in large chunks.
-  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK, 2, { reuse: true }));
+  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK, 2, { reuse: reuseChunks() }));
   void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
     .then((response) => {
       // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.
