@@ -25,10 +25,10 @@ async function* pieces(body: Buffer, sizes: number[]): AsyncGenerator<Buffer> {
   }
 }
 
-// The thread (the default) reads each written range back from the staged file; with PIER_REGISTRY_HASH_THREAD=0 the stager hashes as it writes.
+// With PIER_REGISTRY_HASH_THREAD=1 the thread reads each written range back from the staged file; by default the stager hashes as it writes.
 describe.skipIf(onlyOnce).each([
-  ['on the hash thread', '1'],
-  ['on the main thread (PIER_REGISTRY_HASH_THREAD=0)', '0'],
+  ['on the hash thread (PIER_REGISTRY_HASH_THREAD=1)', '1'],
+  ['on the main thread (the default)', '0'],
 ])('stageArchive: large entries hashed %s', (_, setting) => {
   let dir: string;
   let cleanup: () => Promise<void>;

@@ -48,10 +48,12 @@ parentPort.on('message', (m) => {
 });`;
 
 /**
- * Whether large entries are hashed on the worker. On unless
- * PIER_REGISTRY_HASH_THREAD=0 (docs/registry.md, "Upload path").
+ * Whether large entries are hashed on the worker: with PIER_REGISTRY_HASH_THREAD=1.
+ * Off by default since the tenth session: on two quiet cores, hashing on the
+ * main thread as the stager writes saved the read-back and ~0.4 s of CPU per
+ * 500 MB (docs/performance.md, "Upload (tenth session)"; docs/registry.md, "Upload path").
  */
-export const hashThreadEnabled = () => process.env.PIER_REGISTRY_HASH_THREAD !== '0';
+export const hashThreadEnabled = () => process.env.PIER_REGISTRY_HASH_THREAD === '1';
 
 let worker: Worker | null = null;
 let nextId = 0;

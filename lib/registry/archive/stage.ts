@@ -94,7 +94,7 @@ interface Current {
  * most WRITES_IN_FLIGHT writes are outstanding and a ring buffer is not
  * touched again until its write has ended. Entries of CHUNK or more are
  * hashed on the hash thread, which reads each range back once it is written
- * (hash-thread.ts); smaller ones, or all with PIER_REGISTRY_HASH_THREAD=0,
+ * (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1; smaller ones, and all by default,
  * here before the write.
  *
  * With `durable`, entries are flushed as they are written: an fdatasync
@@ -125,7 +125,7 @@ class EntryWriter {
 
   constructor(private readonly io: FsIo, private readonly durable: boolean, private readonly syncEvery: number) {}
 
-  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) unless PIER_REGISTRY_HASH_THREAD=0. */
+  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1. */
   async begin(file: string, size: number): Promise<void> {
     this.fh = await this.io.open(file, 'wx');
     const threaded = this.threaded && size >= CHUNK;
