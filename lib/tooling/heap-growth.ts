@@ -26,7 +26,7 @@ export function heapGrowingPercent(raw: string | undefined): number {
  * no larger than the young generation (up to 32 MB while much is being
  * allocated). During an upload (~1 GB of short-lived buffers for 500 MB)
  * that held back to back: 4–8 markings of the whole heap per upload, ~1 s
- * of CPU on V8's helper threads, on a 2-core machine the hash thread's and
+ * of CPU on V8's helper threads, on a 2-core machine the hashing's and
  * the client's share (docs/performance.md, "Upload (ninth session)"). With
  * 50 % the room is ~65 MB, at the cost of that much more heap at most.
  */
