@@ -10,16 +10,15 @@
  * is parsed as it arrives, so each byte is written to disk once, straight
  * into the file its blob will be (a rename away from the layout).
  */
-import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Invalid, PayloadTooLarge } from '@/lib/errors';
 import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import { nodeFsIo, type FsIo } from '../fs-io';
-import { hashThreadEnabled, ThreadHash } from './hash-thread';
+import { CHUNK, EntryWriter } from './entry-writer';
 import { lendsChunks } from '@/lib/http/borrowed-chunks';
 import type { ArchiveSource } from '../types';
 
@@ -52,11 +51,6 @@ export interface StageOptions {
 
 
 const BLOCK = TAR_BLOCK;
-const CHUNK = 4 << 20;
-/** Writes of one entry outstanding at once (the file source's ring of chunksOf keeps each chunk valid for two more). */
-const WRITES_IN_FLIGHT = 2;
-/** A piece the source will not reuse (an upload's chunk) is written as it is from this size on, not copied first. */
-const OWNED_DIRECT = 256 << 10;
 /** Durable staging: an entry being written is flushed each time this many more bytes are written. */
 const SYNC_EVERY = Number(process.env.PIER_REGISTRY_SYNC_EVERY_MB || 32) << 20;
 const MAX_META_BYTES = 1 << 20;
@@ -84,158 +78,6 @@ interface Current {
   entry?: StagedEntry;
   meta?: Buffer[];
   metaType?: string;
-}
-
-/**
- * Writes the current file entry in large writes whatever size the source's
- * pieces are: small pieces are gathered into a ring of reused CHUNK buffers;
- * a whole CHUNK from the file source, or a large piece the source hands over
- * for good (an upload's chunks, see coalesced-body.ts), goes out as is. At
- * most WRITES_IN_FLIGHT writes are outstanding and a ring buffer is not
- * touched again until its write has ended. Entries of CHUNK or more are
- * hashed on the hash thread, which reads each range back once it is written
- * (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1; smaller ones, and all by default,
- * here before the write.
- *
- * With `durable`, entries are flushed as they are written: an fdatasync
- * every `syncEvery` bytes (one at a time, on the libuv pool, never waited for
- * by the parsing) keeps the disk writing while the rest of the archive
- * arrives, so the final flush of each entry is short. The final flush of a
- * large entry (CHUNK or more) runs in the background while the next entry is
- * parsed; `finish()` waits for all of them. `synced` lists the files
- * flushed; small entries are left to the caller.
- */
-class EntryWriter {
-  private readonly threaded = hashThreadEnabled();
-  private readonly bufs = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => Buffer.allocUnsafeSlow(CHUNK));
-  private cur = 0;
-  private fill = 0;
-  private fh: FileHandle | null = null;
-  private hash: Hash | null = null;
-  private threadHash: ThreadHash | null = null;
-  /** The last range handed to the hash thread (ranges go in file order, each after its write). */
-  private posted: Promise<unknown> = Promise.resolve();
-  private pos = 0;
-  private syncedAt = 0;
-  private syncing: Promise<void> | null = null;
-  private readonly writes: Array<Promise<unknown>> = [];
-  private readonly finals: Array<Promise<void>> = [];
-  private failure: unknown = null;
-  readonly synced = new Set<string>();
-
-  constructor(private readonly io: FsIo, private readonly durable: boolean, private readonly syncEvery: number) {}
-
-  /** Entries of CHUNK or more are hashed on the hash thread (hash-thread.ts) with PIER_REGISTRY_HASH_THREAD=1. */
-  async begin(file: string, size: number): Promise<void> {
-    this.fh = await this.io.open(file, 'wx');
-    const threaded = this.threaded && size >= CHUNK;
-    this.threadHash = threaded ? new ThreadHash(file) : null;
-    this.hash = threaded ? null : createHash('sha256');
-    this.posted = Promise.resolve();
-    this.fill = 0;
-    this.pos = 0;
-    this.syncedAt = 0;
-    this.syncing = null;
-  }
-
-  /**
-   * `owned`: the source never reuses the piece's memory (an upload's chunks), so a large one is
-   * written as it is. A file's chunks come from a reused ring, valid long enough for a whole CHUNK.
-   */
-  async push(part: Buffer, owned = false): Promise<void> {
-    if (this.fill === 0 && (part.length >= CHUNK || (owned && part.length >= OWNED_DIRECT))) return this.emit(part);
-    while (part.length > 0) {
-      const n = Math.min(CHUNK - this.fill, part.length);
-      part.copy(this.bufs[this.cur], this.fill, 0, n);
-      this.fill += n;
-      part = part.subarray(n);
-      if (this.fill === CHUNK) await this.flush();
-    }
-  }
-
-  /** Ends the entry: its last bytes written, its digest set; the file's flush (durable) and close follow in the background. */
-  async end(file: string): Promise<string> {
-    if (this.fill > 0) await this.flush();
-    await this.settle(0);
-    const digest = this.threadHash ? await this.threadHash.digest() : `sha256:${this.hash!.digest('hex')}`;
-    this.threadHash = null;
-    const fh = this.fh!;
-    const syncing = this.syncing;
-    this.fh = null;
-    this.syncing = null;
-    // Small entries (configs, manifests) are flushed by the caller, only those it keeps, all at once.
-    const sync = this.durable && this.pos >= CHUNK;
-    const final = (async () => {
-      try {
-        if (sync) {
-          await syncing?.catch(() => undefined);
-          await fh.datasync();
-          this.synced.add(file);
-        }
-      } finally {
-        await fh.close();
-      }
-    })();
-    this.finals.push(final.catch((e) => {
-      this.failure ??= e;
-    }));
-    return digest;
-  }
-
-  /** Waits for every entry's flush and close; throws the first failure. */
-  async finish(): Promise<void> {
-    await Promise.all(this.finals);
-    if (this.failure) throw this.failure;
-  }
-
-  /** After a failure: waits for the writes and flushes in flight and closes the files. */
-  async abort(): Promise<void> {
-    await Promise.all(this.writes.splice(0).map((w) => w.catch(() => {})));
-    await this.syncing?.catch(() => {});
-    this.syncing = null;
-    this.threadHash?.drop();
-    this.threadHash = null;
-    await this.fh?.close().catch(() => {});
-    this.fh = null;
-    await Promise.all(this.finals);
-  }
-
-  private async flush(): Promise<void> {
-    await this.emit(this.bufs[this.cur].subarray(0, this.fill));
-    this.cur = (this.cur + 1) % this.bufs.length;
-    this.fill = 0;
-  }
-
-  private async emit(b: Buffer): Promise<void> {
-    if (!this.threadHash) this.hash!.update(b);
-    // A ring of WRITES_IN_FLIGHT + 1 buffers: once fewer writes than that are out, the next buffer is free.
-    await this.settle(WRITES_IN_FLIGHT - 1);
-    const fh = this.fh!;
-    const at = this.pos;
-    this.pos += b.length;
-    const w = fh.write(b, 0, b.length, at);
-    w.catch(() => {});
-    let done: Promise<unknown> = w;
-    const th = this.threadHash;
-    // The thread reads the range back from the file once it is written, after the ranges before it.
-    if (th) done = this.posted = Promise.all([this.posted, w]).then(() => th.range(at, b.length));
-    done.catch(() => {});
-    this.writes.push(done);
-    if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {
-      this.syncedAt = this.pos;
-      // After the write just issued, so the flush covers it; one at a time per file.
-      const s: Promise<void> = w.then(() => fh.datasync()).finally(() => {
-        if (this.syncing === s) this.syncing = null;
-      });
-      s.catch(() => {});
-      this.syncing = s;
-    }
-  }
-
-  /** Waits until at most `max` writes are outstanding (oldest first). */
-  private async settle(max: number): Promise<void> {
-    while (this.writes.length > max) await this.writes.shift();
-  }
 }
 
 /**
