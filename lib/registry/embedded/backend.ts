@@ -4,7 +4,7 @@
  * move blobs in and swap index.json under it: concurrent imports of one tag
  * end with the last one tagged and an index that is always whole.
  */
-import { mkdtemp, readdir, rm, stat, statfs, unlink } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, rmdir, stat, statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareImages } from '../archive/prepare';
 import { stageArchive } from '../archive/stage';
@@ -22,6 +22,8 @@ export class EmbeddedRegistry implements RegistryBackend {
   readonly kind = 'embedded' as const;
   readonly layout: Layout;
   private ready: Promise<void> | null = null;
+  /** Removals of set-aside staging directories still running (setAside). */
+  private readonly removals = new Set<Promise<void>>();
 
   /**
    * `durable` (default; PIER_REGISTRY_FSYNC=0 turns it off): an import returns
@@ -51,6 +53,7 @@ export class EmbeddedRegistry implements RegistryBackend {
   async importArchive(source: ArchiveSource, opts: ImportOptions): Promise<ImportedImage[]> {
     await this.ensure();
     const dir = await mkdtemp(path.join(this.layout.stagingDir, 'import-'));
+    let stored = false;
     try {
       const staged = await stageArchive(source, dir, (doneBytes, totalBytes) => opts.onProgress?.({ phase: 'verify', doneBytes, totalBytes }), { durable: this.durable, io: this.layout.io });
       const prepared = await prepareImages(staged, opts);
@@ -88,11 +91,38 @@ export class EmbeddedRegistry implements RegistryBackend {
           });
         }
         await this.layout.writeIndex(index, this.durable);
+        stored = true;
         return images.map(({ i }) => i);
       });
     } finally {
+      if (stored) await this.setAside(dir);
+      else await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * A stored import's staging directory holds only what the store did not
+   * take: files it already had (layers uploaded again) and the archive's
+   * own bookkeeping (manifest.json). Removing a large one waits for the kernel
+   * to free all its cached pages (346 ms for a 500 MB layer here), so the
+   * directory is moved into .trash and removed after the answer. An empty
+   * one is removed at once. GC removes what a crash left in .trash.
+   */
+  private async setAside(dir: string): Promise<void> {
+    try {
+      if ((await readdir(dir)).length === 0) return await rmdir(dir);
+      const aside = path.join(this.layout.trashDir, path.basename(dir));
+      await rename(dir, aside);
+      const removal = rm(aside, { recursive: true, force: true }).catch(() => {}).finally(() => this.removals.delete(removal));
+      this.removals.add(removal);
+    } catch {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /** Waits for the removals setAside started. */
+  async trashEmptied(): Promise<void> {
+    await Promise.all([...this.removals]);
   }
 
   private async tagged(): Promise<Array<{ repository: string; tag: string; d: Descriptor }>> {
@@ -191,7 +221,10 @@ export class EmbeddedRegistry implements RegistryBackend {
     });
   }
 
+  /** Staging directories of crashed imports, and whatever a crash left in .trash. */
   private async removeStaleStaging(): Promise<void> {
+    await this.trashEmptied();
+    for (const name of await readdir(this.layout.trashDir)) await rm(path.join(this.layout.trashDir, name), { recursive: true, force: true }).catch(() => {});
     for (const name of await readdir(this.layout.stagingDir)) {
       const dir = path.join(this.layout.stagingDir, name);
       const s = await stat(dir).catch(() => null);

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
@@ -300,5 +300,25 @@ describe.skipIf(onlyOnce)('embedded registry', () => {
     expect(await reg.inspect('ws/gc', 'b')).toEqual(b);
     expect(await reg.garbageCollect()).toEqual({ removedBlobs: 0, freedBytes: 0 });
     expect(after.totalBytes).toBeGreaterThan(after.freeBytes);
+  });
+
+  it('an upload of layers it already has: staging is empty when it returns, the copies go from .trash, GC clears what a crash left there', async () => {
+    const layers = [layerTar('again', 5 << 20)];
+    const body = dockerSave([{ layers, repoTags: ['again:1'] }]);
+    await reg.importArchive({ stream: pieces(body), maxBytes: body.length }, { workspace: 'ws' });
+    await reg.trashEmptied();
+    expect(await readdir(path.join(root, '.trash'))).toEqual([]);
+    const [img] = await reg.importArchive({ stream: pieces(body), maxBytes: body.length }, { workspace: 'ws', tagName: '2' });
+    expect(await readdir(path.join(root, '.staging'))).toEqual([]);
+    await reg.trashEmptied();
+    expect(await readdir(path.join(root, '.trash'))).toEqual([]);
+    expect((await skopeo('inspect', oci('ws/again:2'))).Digest).toBe(img.digest);
+    expect(await listFiles(path.join(root, 'blobs/sha256'))).toContain(sha256(layers[0]).slice(7));
+
+    // A set-aside directory whose removal a crash cut short.
+    await mkdir(path.join(root, '.trash', 'import-crashed'));
+    await writeFile(path.join(root, '.trash', 'import-crashed', 'e0'), 'left');
+    expect(await reg.garbageCollect()).toEqual({ removedBlobs: 0, freedBytes: 0 });
+    expect(await readdir(path.join(root, '.trash'))).toEqual([]);
   });
 });

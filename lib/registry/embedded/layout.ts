@@ -29,6 +29,10 @@ export class Layout {
   get stagingDir() {
     return path.join(this.root, '.staging');
   }
+  /** Finished imports' staging directories, moved here to be removed after the answer (EmbeddedRegistry.setAside). */
+  get trashDir() {
+    return path.join(this.root, '.trash');
+  }
   get blobDir() {
     return path.join(this.root, 'blobs', 'sha256');
   }
@@ -39,6 +43,7 @@ export class Layout {
   async ensure(): Promise<void> {
     await mkdir(this.blobDir, { recursive: true });
     await mkdir(this.stagingDir, { recursive: true });
+    await mkdir(this.trashDir, { recursive: true });
     await writeFile(path.join(this.root, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
     try {
       await writeFile(this.indexFile, JSON.stringify(emptyIndex()), { flag: 'wx' });
