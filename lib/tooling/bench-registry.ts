@@ -25,14 +25,14 @@
  * the server, written there.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
 import { coalescedBody } from '@/lib/http/node/coalesced-body';
+import { buildArchive } from './bench-archive';
 import { signIn, withBenchServer } from './bench-server';
 import { treeCpuMs, treeRssMiB } from './bench-stats';
 
@@ -85,86 +85,6 @@ async function child(mode: Mode, archive: string, root: string): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   process.stdout.write(JSON.stringify({ ms, cpuMs, rssBeforeKiB: before, rssPeakKiB: process.resourceUsage().maxRSS, images: images.length }));
-}
-
-function write(out: WriteStream, b: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => (out.write(b, (e) => (e ? reject(e) : resolve()))));
-}
-
-function tarHeader(name: string, size: number, type = '0'): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0, 100);
-  h.write('0000644\0', 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write('14000000000\0', 136);
-  h.write('        ', 148);
-  h.write(type, 156);
-  h.write('ustar\0', 257);
-  h.write('00', 263);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return h;
-}
-const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512);
-
-/** A layer tar with one file of `bytes` pseudo-random bytes; returns its sha256. */
-async function writeLayer(file: string, bytes: number, seed: number): Promise<string> {
-  const out = createWriteStream(file);
-  const hash = createHash('sha256');
-  const put = async (b: Buffer) => {
-    hash.update(b);
-    await write(out, b);
-  };
-  await put(tarHeader(`data/blob-${seed}.bin`, bytes));
-  let block = createHash('sha512').update(String(seed)).digest();
-  const chunk = Buffer.alloc(MB);
-  for (let done = 0; done < bytes; ) {
-    for (let i = 0; i < chunk.length; i += 64) {
-      block = createHash('sha512').update(block).digest();
-      block.copy(chunk, i);
-    }
-    const n = Math.min(chunk.length, bytes - done);
-    await put(chunk.subarray(0, n));
-    done += n;
-  }
-  await put(pad(bytes));
-  await put(Buffer.alloc(1024));
-  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
-  return `sha256:${hash.digest('hex')}`;
-}
-
-async function appendFile(out: WriteStream, name: string, file: string): Promise<void> {
-  const size = (await stat(file)).size;
-  await write(out, tarHeader(name, size));
-  for await (const c of createReadStream(file, { highWaterMark: MB })) await write(out, c as Buffer);
-  await write(out, pad(size));
-}
-
-async function buildArchive(dir: string, totalMb: number): Promise<string> {
-  const layers = Math.max(1, Math.min(5, Math.round(totalMb / 100)));
-  const files: string[] = [];
-  const diffIds: string[] = [];
-  for (let i = 0; i < layers; i++) {
-    const f = path.join(dir, `layer${i}.tar`);
-    diffIds.push(await writeLayer(f, Math.floor((totalMb * MB) / layers), i));
-    files.push(f);
-  }
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', created: new Date().toISOString(), rootfs: { type: 'layers', diff_ids: diffIds } }));
-  const configName = `${createHash('sha256').update(config).digest('hex')}.json`;
-  const archive = path.join(dir, `bench-${totalMb}.tar`);
-  const out = createWriteStream(archive);
-  await write(out, tarHeader(configName, config.length));
-  await write(out, Buffer.concat([config, pad(config.length)]));
-  for (let i = 0; i < files.length; i++) await appendFile(out, `l${i}/layer.tar`, files[i]);
-  const manifest = Buffer.from(JSON.stringify([{ Config: configName, RepoTags: ['bench/big:1'], Layers: files.map((_, i) => `l${i}/layer.tar`) }]));
-  await write(out, tarHeader('manifest.json', manifest.length));
-  await write(out, Buffer.concat([manifest, pad(manifest.length), Buffer.alloc(1024)]));
-  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
-  for (const f of files) await rm(f);
-  return archive;
 }
 
 /** Wall time of `cp`, and its CPU time (user + system) when /usr/bin/time is there to report it. */
