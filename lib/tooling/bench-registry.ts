@@ -24,7 +24,7 @@
  * PIER_BENCH_CPU_PROF=<dir>: V8 CPU profiles of the import children and of
  * the server, written there.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,7 +33,7 @@ import { EmbeddedRegistry } from '@/lib/registry/embedded/backend';
 import { receiveUpload } from '@/lib/registry/upload';
 import { coalescedBody } from '@/lib/http/node/coalesced-body';
 import { buildArchive } from './bench-archive';
-import { signIn, withBenchServer } from './bench-server';
+import { curlUploadImage, signIn, withBenchServer } from './bench-server';
 import { treeCpuMs, treeRssMiB } from './bench-stats';
 
 const MB = 1024 * 1024;
@@ -132,21 +132,12 @@ async function timeHttpUpload(base: string, token: string, archive: string, tag:
   const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(serverPid))), 50);
   const cpu0 = treeCpuMs(serverPid);
   const t0 = performance.now();
-  const out = await new Promise<string>((resolve, reject) => {
-    const c = spawn('curl', ['-sS', '-w', '\n%{http_code}', '-H', `X-Auth-Token: ${token}`,
-      '-F', 'harbor_project_name=bench', '-F', 'image_name=big', '-F', `tag_name=${tag}`, '-F', `image=@${archive};type=application/x-tar`,
-      `${base}/api/ecns/image/images/upload_image/`]);
-    let text = '';
-    c.stdout.on('data', (d) => (text += d));
-    c.stderr.on('data', (d) => (text += d));
-    c.on('error', reject);
-    c.on('exit', () => resolve(text));
-  });
+  const out = await curlUploadImage(base, token, archive, tag);
   flushUnlessRegistryDoes(archive);
   const ms = performance.now() - t0;
   clearInterval(sampler);
   const serverCpuMs = treeCpuMs(serverPid) - cpu0;
-  if (!out.trimEnd().endsWith('201')) throw new Error(`upload failed: ${out.slice(0, 500)}`);
+  if (out.code !== '201') throw new Error(`upload failed: ${out.code} ${out.body.slice(0, 500)}`);
   return { ms, peakMiB, serverCpuMs };
 }
 

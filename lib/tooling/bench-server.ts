@@ -97,3 +97,20 @@ export async function signIn(base: string, name: string, password: string): Prom
   if (!t) throw new Error(`sign-in failed: ${res.status}`);
   return t;
 }
+
+/** `curl -F` of an archive to the ECNS upload_image endpoint (workspace `bench`, image `big`), as a browser's form posts it. */
+export function curlUploadImage(base: string, token: string, archive: string, tag: string): Promise<{ code: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const c = spawn('curl', ['-sS', '-w', '\n%{http_code}', '-H', `X-Auth-Token: ${token}`,
+      '-F', 'harbor_project_name=bench', '-F', 'image_name=big', '-F', `tag_name=${tag}`, '-F', `image=@${archive};type=application/x-tar`,
+      `${base}/api/ecns/image/images/upload_image/`]);
+    let text = '';
+    c.stdout.on('data', (d) => (text += d));
+    c.stderr.on('data', (d) => (text += d));
+    c.on('error', reject);
+    c.on('exit', () => {
+      const lines = text.trimEnd().split('\n');
+      resolve({ code: lines.at(-1) ?? '', body: lines.slice(0, -1).join('\n') });
+    });
+  });
+}

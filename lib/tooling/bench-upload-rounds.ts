@@ -25,7 +25,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildArchive } from './bench-archive';
-import { signIn } from './bench-server';
+import { curlUploadImage, signIn } from './bench-server';
 import { treeCpuMs } from './bench-stats';
 import { pierStartArgs } from './start-command';
 
@@ -88,19 +88,6 @@ function timeCpSync(from: string, to: string): number {
   return ms;
 }
 
-function curlUpload(token: string, archive: string, tag: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const c = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-H', `X-Auth-Token: ${token}`,
-      '-F', 'harbor_project_name=bench', '-F', 'image_name=big', '-F', `tag_name=${tag}`, '-F', `image=@${archive};type=application/x-tar`,
-      `${BASE}/api/ecns/image/images/upload_image/`]);
-    let out = '';
-    c.stdout.on('data', (d) => (out += d));
-    c.stderr.on('data', (d) => (out += d));
-    c.on('error', reject);
-    c.on('exit', () => resolve(out.trim()));
-  });
-}
-
 async function round(arm: Arm, archive: string, dir: string, tag: string): Promise<Round> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-rounds-'));
   const child = spawn(process.execPath, pierStartArgs(), {
@@ -124,10 +111,10 @@ async function round(arm: Arm, archive: string, dir: string, tag: string): Promi
     spawnSync('sync');
     const cpu0 = treeCpuMs(child.pid!);
     const t0 = performance.now();
-    const code = await curlUpload(token, archive, tag);
+    const { code, body } = await curlUploadImage(BASE, token, archive, tag);
     const uploadMs = performance.now() - t0;
     const serverCpuMs = treeCpuMs(child.pid!) - cpu0;
-    if (code !== '201') throw new Error(`upload answered ${code}`);
+    if (code !== '201') throw new Error(`upload answered ${code}: ${body.slice(0, 500)}`);
     return { cpMs, uploadMs, serverCpuMs };
   } finally {
     child.kill('SIGTERM');
