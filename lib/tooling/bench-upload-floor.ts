@@ -5,13 +5,18 @@
  * 500 MB file (PIER_BENCH_ARCHIVE_MB) and does only what any durable upload
  * must: receive the body, write it (two writes in flight, an fdatasync every
  * 32 MiB and one at the end) and SHA-256 it. No multipart or tar parsing, no
- * database, no catalog. Three ways, each round interleaved with `cp` +
+ * database, no catalog. Four ways, each round interleaved with `cp` +
  * `sync -f` of the same file:
  * - `receive`: the body read and dropped;
- * - `hash on main`: hashed on the main thread, then written;
+ * - `hash on main`: hashed on the main thread, then written (Pier's default);
  * - `hash on a thread`: written, then read back and hashed by a worker, as
- *   Pier's stager does (archive/hash-thread.ts).
- * The numbers go to docs/performance.md by hand.
+ *   Pier's stager does with PIER_REGISTRY_HASH_THREAD=1 (archive/hash-thread.ts);
+ * - `hash and write on a thread`: copied into four 1 MiB buffers that go to
+ *   a worker by transfer; it hashes, writes and flushes them, and gives
+ *   each back.
+ * PIER_BENCH_WAYS picks some (`;`-separated); PIER_BENCH_VERIFY=1 checks
+ * each stored file against the digest its way computed. The numbers go to
+ * docs/performance.md by hand.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,8 +29,90 @@ import { Worker } from 'node:worker_threads';
 import { coalescedBody } from '@/lib/http/node/coalesced-body';
 
 const MB = 1 << 20;
-type Way = 'receive' | 'hash on main' | 'hash on a thread';
-const WAYS: Way[] = ['receive', 'hash on main', 'hash on a thread'];
+type Way = 'receive' | 'hash on main' | 'hash on a thread' | 'hash and write on a thread';
+const ALL_WAYS: Way[] = ['receive', 'hash on main', 'hash on a thread', 'hash and write on a thread'];
+/** PIER_BENCH_WAYS: some of the ways, `;`-separated (their names contain commas and spaces). */
+const WAYS: Way[] = process.env.PIER_BENCH_WAYS
+  ? process.env.PIER_BENCH_WAYS.split(';').map((w) => {
+    if (!ALL_WAYS.includes(w as Way)) throw new Error(`PIER_BENCH_WAYS: "${w}" is none of ${ALL_WAYS.join('; ')}`);
+    return w as Way;
+  })
+  : ALL_WAYS;
+
+/**
+ * `hash and write on a thread`: the worker gets each chunk by transfer (a
+ * plain ArrayBuffer, no shared memory), hashes it, writes it at its offset,
+ * flushes every 32 MiB and gives the buffer back.
+ */
+const WRITER = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+let hash = null, fd = -1, syncedAt = 0, syncing = null, pending = 0, failed = null, onIdle = null;
+const idle = () => { if (pending === 0 && onIdle) { const f = onIdle; onIdle = null; f(); } };
+parentPort.on('message', (m) => {
+  if (m.op === 'open') { hash = createHash('sha256'); fd = m.fd; syncedAt = 0; failed = null; return; }
+  if (m.op === 'chunk') {
+    const b = Buffer.from(m.buf, 0, m.length);
+    hash.update(b);
+    pending++;
+    fs.write(fd, b, 0, m.length, m.at, (e, n) => {
+      if (e || n !== m.length) failed = failed || (e ? String(e) : 'short write');
+      pending--;
+      parentPort.postMessage({ op: 'free', buf: m.buf }, [m.buf]);
+      if (m.at + m.length - syncedAt >= (32 << 20) && !syncing) {
+        syncedAt = m.at + m.length;
+        syncing = new Promise((r) => fs.fdatasync(fd, () => { syncing = null; r(); }));
+      }
+      idle();
+    });
+    return;
+  }
+  onIdle = () => Promise.resolve(syncing).then(() => parentPort.postMessage(failed ? { op: 'failed', error: failed } : { op: 'digest', digest: hash.digest('hex') }));
+  idle();
+});`;
+
+/** One upload's body copied into four 1 MiB buffers that take turns going to the writer thread. */
+async function storeOnWriter(req: IncomingMessage, file: string, writer: Worker): Promise<string> {
+  const fh = await open(file, 'w');
+  const body = coalescedBody(req, MB);
+  const free: ArrayBuffer[] = Array.from({ length: 4 }, () => new ArrayBuffer(MB));
+  let wake: (() => void) | null = null;
+  let answer: { resolve: (d: string) => void; reject: (e: Error) => void } | null = null;
+  const onMessage = (m: { op: string; buf?: ArrayBuffer; digest?: string; error?: string }) => {
+    if (m.op === 'free') {
+      free.push(m.buf!);
+      const w = wake;
+      wake = null;
+      w?.();
+    } else if (m.op === 'digest') answer?.resolve(m.digest!);
+    else answer?.reject(new Error(m.error));
+  };
+  writer.on('message', onMessage);
+  writer.postMessage({ op: 'open', fd: fh.fd });
+  let pos = 0;
+  try {
+    for await (const c of body) {
+      for (let off = 0; off < c.length; ) {
+        while (free.length === 0) await new Promise<void>((r) => (wake = r));
+        const buf = free.pop()!;
+        const n = c.copy(new Uint8Array(buf), 0, off);
+        writer.postMessage({ op: 'chunk', buf, length: n, at: pos }, [buf]);
+        pos += n;
+        off += n;
+      }
+    }
+    const digest = await new Promise<string>((resolve, reject) => {
+      answer = { resolve, reject };
+      writer.postMessage({ op: 'end' });
+    });
+    await fh.datasync();
+    return digest;
+  } finally {
+    writer.off('message', onMessage);
+    await fh.close();
+  }
+}
 
 const READER = `
 const { parentPort } = require('node:worker_threads');
@@ -48,7 +135,8 @@ parentPort.on('message', (m) => {
 });`;
 
 /** One upload's body stored the minimal durable way; returns its digest. */
-async function store(req: IncomingMessage, way: Way, file: string, reader: Worker): Promise<string> {
+async function store(req: IncomingMessage, way: Way, file: string, reader: Worker, writer: Worker): Promise<string> {
+  if (way === 'hash and write on a thread') return storeOnWriter(req, file, writer);
   const body = coalescedBody(req, MB);
   if (way === 'receive') {
     let n = 0;
@@ -113,11 +201,20 @@ async function main(): Promise<void> {
   const runs = Number(process.env.PIER_BENCH_RUNS || 3);
   const dir = await mkdtemp(path.join(process.env.PIER_BENCH_DIR || os.tmpdir(), 'pier-upload-floor-'));
   const reader = new Worker(READER, { eval: true });
+  const writer = new Worker(WRITER, { eval: true });
   let way: Way = 'receive';
   let n = 0;
   const server = createServer((req, res) => {
-    store(req, way, path.join(dir, `up${n++}`), reader)
-      .then((digest) => res.end(digest))
+    store(req, way, path.join(dir, `up${n++}`), reader, writer)
+      .then((digest) => {
+        // PIER_BENCH_VERIFY=1: the stored file's own SHA-256 must be the digest the way computed.
+        const f = path.join(dir, `up${n - 1}`);
+        if (process.env.PIER_BENCH_VERIFY === '1' && way !== 'receive') {
+          const stored = spawnSync('sha256sum', [f]).stdout.toString().split(' ')[0];
+          if (stored !== digest) throw new Error(`${way}: the stored file hashes to ${stored}, the way said ${digest}`);
+        }
+        res.end(digest);
+      })
       .catch((e) => {
         res.statusCode = 500;
         res.end(String(e));
@@ -149,6 +246,7 @@ async function main(): Promise<void> {
   } finally {
     server.close();
     await reader.terminate();
+    await writer.terminate();
     await rm(dir, { recursive: true, force: true });
   }
 }

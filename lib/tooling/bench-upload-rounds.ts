@@ -13,7 +13,11 @@
  *
  * PIER_BENCH_ARMS: the settings compared, `;`-separated, each
  * `name:VAR=value,VAR=value` (default `defaults:`, no extra settings). The
- * arms take turns pass by pass. PIER_BENCH_PASSES (default 2) and
+ * arms take turns pass by pass. An arm's PIER_BENCH_WARMUP_MB (read by
+ * the bench) uploads an archive of that many MB and the same shape before
+ * the timed one, so that it meets a server that has served an upload (code
+ * compiled, the catalog's triggers planned), not a fresh one.
+ * PIER_BENCH_PASSES (default 2) and
  * PIER_BENCH_ROUNDS (rounds per arm and pass, default 3);
  * PIER_BENCH_ARCHIVE_MB (default 500) or PIER_BENCH_ARCHIVE (an existing
  * archive); PIER_BENCH_DIR (archive and copies; default the OS temp dir).
@@ -21,7 +25,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildArchive } from './bench-archive';
@@ -60,6 +64,15 @@ function parseArms(spec: string): Arm[] {
   });
 }
 
+/** An arm's warm-up archive size (PIER_BENCH_WARMUP_MB in its settings; 0, none, by default). */
+function warmupMb(arm: Arm): number {
+  const v = arm.env.PIER_BENCH_WARMUP_MB;
+  if (v === undefined) return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`PIER_BENCH_ARMS: ${arm.name}'s PIER_BENCH_WARMUP_MB=${v} is not a whole number of MB`);
+  return n;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -88,7 +101,7 @@ function timeCpSync(from: string, to: string): number {
   return ms;
 }
 
-async function round(arm: Arm, archive: string, dir: string, tag: string): Promise<Round> {
+async function round(arm: Arm, archive: string, warmArchive: string | null, dir: string, tag: string): Promise<Round> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pier-bench-rounds-'));
   const child = spawn(process.execPath, pierStartArgs(), {
     env: {
@@ -105,6 +118,10 @@ async function round(arm: Arm, archive: string, dir: string, tag: string): Promi
       body: JSON.stringify({ harbor_project_name: 'bench', public: false }),
     });
     if (!ws.ok) throw new Error(`creating the workspace: ${ws.status} ${await ws.text()}`);
+    if (warmArchive) {
+      const warm = await curlUploadImage(BASE, token, warmArchive, `warm-${tag}`);
+      if (warm.code !== '201') throw new Error(`the warm-up upload answered ${warm.code}: ${warm.body.slice(0, 500)}`);
+    }
     const copy = path.join(dir, 'copy.tar');
     const cpMs = timeCpSync(archive, copy);
     await rm(copy);
@@ -132,12 +149,19 @@ async function main(): Promise<void> {
     const archive = process.env.PIER_BENCH_ARCHIVE || (await buildArchive(dir, Number(process.env.PIER_BENCH_ARCHIVE_MB || 500)));
     const mb = (await stat(archive)).size / MB;
     console.log(`${mb.toFixed(0)} MB archive; ${arms.length} arm(s) × ${passes} passes × ${rounds} rounds; load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    // An arm's PIER_BENCH_WARMUP_MB: a small archive of the same shape is uploaded first, so the timed upload meets a server that has served one.
+    const warmArchives = new Map<number, string>();
+    for (const mbs of new Set(arms.map(warmupMb).filter((n) => n > 0))) {
+      const d = path.join(dir, `warm-${mbs}`);
+      await mkdir(d);
+      warmArchives.set(mbs, await buildArchive(d, mbs));
+    }
     const results = new Map<string, Round[]>(arms.map((a) => [a.name, []]));
     let n = 0;
     for (let p = 0; p < passes; p++) {
       for (const arm of arms) {
         for (let r = 0; r < rounds; r++) {
-          const res = await round(arm, archive, dir, `r${n++}`);
+          const res = await round(arm, archive, warmArchives.get(warmupMb(arm)) ?? null, dir, `r${n++}`);
           results.get(arm.name)!.push(res);
           console.log(`${arm.name}: cp + sync ${res.cpMs.toFixed(0)} ms, upload ${res.uploadMs.toFixed(0)} ms = ${((100 * res.cpMs) / res.uploadMs).toFixed(0)} % of cp; server CPU ${res.serverCpuMs.toFixed(0)} ms`);
         }
