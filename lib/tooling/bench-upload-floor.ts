@@ -205,13 +205,14 @@ async function main(): Promise<void> {
   let way: Way = 'receive';
   let n = 0;
   const server = createServer((req, res) => {
-    store(req, way, path.join(dir, `up${n++}`), reader, writer)
+    const file = path.join(dir, `up${n++}`);
+    const thisWay = way;
+    store(req, thisWay, file, reader, writer)
       .then((digest) => {
         // PIER_BENCH_VERIFY=1: the stored file's own SHA-256 must be the digest the way computed.
-        const f = path.join(dir, `up${n - 1}`);
-        if (process.env.PIER_BENCH_VERIFY === '1' && way !== 'receive') {
-          const stored = spawnSync('sha256sum', [f]).stdout.toString().split(' ')[0];
-          if (stored !== digest) throw new Error(`${way}: the stored file hashes to ${stored}, the way said ${digest}`);
+        if (process.env.PIER_BENCH_VERIFY === '1' && thisWay !== 'receive') {
+          const stored = spawnSync('sha256sum', [file]).stdout.toString().split(' ')[0];
+          if (stored !== digest) throw new Error(`${thisWay}: the stored file hashes to ${stored}, the way said ${digest}`);
         }
         res.end(digest);
       })
