@@ -32,8 +32,10 @@ export interface BenchServer {
   store: 'PGlite (embedded)' | 'PostgreSQL (fresh database)';
 }
 
-async function waitReady(base: string): Promise<void> {
+/** Waits until `base`/readyz answers; with `child`, stops waiting as soon as that server process has exited. */
+export async function waitReady(base: string, child?: ChildProcess): Promise<void> {
   for (let i = 0; i < 2400; i++) {
+    if (child && child.exitCode !== null) throw new Error(`Pier exited with ${child.exitCode} before it was ready`);
     try {
       if ((await fetch(`${base}/readyz`)).ok) return;
     } catch {

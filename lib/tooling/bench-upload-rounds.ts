@@ -23,13 +23,13 @@
  * archive); PIER_BENCH_DIR (archive and copies; default the OS temp dir).
  * The numbers go to docs/performance.md by hand.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildArchive } from './bench-archive';
-import { curlUploadImage, signIn } from './bench-server';
+import { curlUploadImage, signIn, waitReady } from './bench-server';
 import { treeCpuMs } from './bench-stats';
 import { pierStartArgs } from './start-command';
 
@@ -78,19 +78,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function waitReady(child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    if (child.exitCode !== null) throw new Error(`Pier exited with ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${BASE}/readyz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Pier did not become ready');
-}
-
 function timeCpSync(from: string, to: string): number {
   spawnSync('sync');
   const t0 = performance.now();
@@ -111,7 +98,7 @@ async function round(arm: Arm, archive: string, warmArchive: string | null, dir:
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitReady(child);
+    await waitReady(BASE, child);
     const token = await signIn(BASE, 'admin', PASSWORD);
     const ws = await fetch(`${BASE}/api/ecns/image/images/harbor_project`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': token },
