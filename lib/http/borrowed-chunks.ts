@@ -23,3 +23,25 @@ export function lendLike<T extends object>(iterable: T, from: object): T {
   if (lendsChunks(from)) (iterable as BorrowedTag)[BORROWED_CHUNKS] = true;
   return iterable;
 }
+
+/**
+ * A reader that needs a lent chunk's memory past BORROW_SPAN (a write or a
+ * hash still running on it, see registry/archive/entry-writer.ts) pins the
+ * chunk's buffer; the lender does not fill a pinned buffer again until every
+ * pin is taken off. Pins count, so several pieces of one chunk may be out.
+ */
+const pins = new WeakMap<ArrayBufferLike, number>();
+
+export function pinChunk(buf: ArrayBufferLike): void {
+  pins.set(buf, (pins.get(buf) ?? 0) + 1);
+}
+
+export function unpinChunk(buf: ArrayBufferLike): void {
+  const n = (pins.get(buf) ?? 0) - 1;
+  if (n > 0) pins.set(buf, n);
+  else pins.delete(buf);
+}
+
+export function chunkPinned(buf: ArrayBufferLike): boolean {
+  return pins.has(buf);
+}

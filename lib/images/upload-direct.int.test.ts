@@ -68,20 +68,23 @@ describe('upload_image, direct path', () => {
     expect(seen.Digest).toBe(b.images[0].digest);
   });
 
-  // The body's chunks given (the default) or lent and reused (PIER_UPLOAD_REUSE_CHUNKS=1, lib/http/borrowed-chunks.ts):
-  // random layers of many chunks, plain and gzip'd, must land byte for byte; a chunk filled again too early would
-  // change a layer's digest.
-  for (const reuse of [false, true]) for (const gz of [false, true]) {
-    it(`stores random layers of many ${reuse ? 'reused' : 'given'} chunks byte for byte${gz ? ', the archive gzip\'d' : ''}`, async () => {
+  // The body's chunks lent and reused (the default, lib/http/borrowed-chunks.ts) or given (PIER_UPLOAD_REUSE_CHUNKS=0):
+  // random layers of many chunks, plain and gzip'd, must land byte for byte; a chunk filled again too early (while
+  // a write still reads it) would change a layer's digest.
+  const modes = { lent: { PIER_UPLOAD_REUSE_CHUNKS: '1' }, given: { PIER_UPLOAD_REUSE_CHUNKS: '0' } };
+  for (const [mode, env] of Object.entries(modes)) for (const gz of [false, true]) {
+    it(`stores random layers of many chunks byte for byte, ${mode}${gz ? ', the archive gzip\'d' : ''}`, async () => {
       const layers = [9 << 20, 5 << 20].map((n, i) => tar([{ name: `data/${gz}-${i}.bin`, body: randomBytes(n) }]));
       const archive = dockerSave([{ layers, repoTags: ['team/random:1'] }]);
-      const tag = `${reuse ? 'lent' : 'given'}-${gz ? 'gz' : 'plain'}`;
-      const before = process.env.PIER_UPLOAD_REUSE_CHUNKS;
-      process.env.PIER_UPLOAD_REUSE_CHUNKS = reuse ? '1' : '0';
-      onTestFinished(() => {
-        if (before === undefined) delete process.env.PIER_UPLOAD_REUSE_CHUNKS;
-        else process.env.PIER_UPLOAD_REUSE_CHUNKS = before;
-      });
+      const tag = `${mode}-${gz ? 'gz' : 'plain'}`;
+      for (const [k, v] of Object.entries(env)) {
+        const before = process.env[k];
+        process.env[k] = v;
+        onTestFinished(() => {
+          if (before === undefined) delete process.env[k];
+          else process.env[k] = before;
+        });
+      }
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'x-auth-token': await tokenFor(w, 'dev') },

@@ -7,12 +7,13 @@ import { uploadImageRoute, withNodeBody } from './upload-route';
 const BODY_CHUNK = Number(process.env.PIER_UPLOAD_CHUNK_KB || 1024) << 10;
 
 /**
- * PIER_UPLOAD_REUSE_CHUNKS=1: the body's chunks are lent and reused instead of given
- * (lib/http/borrowed-chunks.ts). Off by default: with the wider heap growth of
- * lib/tooling/heap-growth.ts the copy it costs weighs more than the collections it
- * saves (docs/performance.md, "Upload (tenth session)"). Read per request.
+ * The body's chunks are lent and reused (lib/http/borrowed-chunks.ts): a few
+ * buffers serve the whole upload, and large pieces are written straight from
+ * them, each chunk pinned until its write has ended (registry/archive/entry-writer.ts).
+ * PIER_UPLOAD_REUSE_CHUNKS=0 gives a fresh buffer per chunk instead (the tenth
+ * to twelfth sessions' default; docs/performance.md, "Upload (thirteenth session)"). Read per request.
  */
-const reuseChunks = () => process.env.PIER_UPLOAD_REUSE_CHUNKS === '1';
+const reuseChunks = () => process.env.PIER_UPLOAD_REUSE_CHUNKS !== '0';
 
 const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BORROW_SPAN, lendsChunks } from '../borrowed-chunks';
+import { BORROW_SPAN, lendsChunks, pinChunk, unpinChunk } from '../borrowed-chunks';
 import { coalescedBody } from './coalesced-body';
 
 const KB = 1024;
@@ -116,5 +116,31 @@ describe('coalescedBody', () => {
     expect(got.length).toBe(21);
     // Lent + queued + the one filling, not one per chunk.
     expect(buffers.size).toBeLessThanOrEqual(BORROW_SPAN + 4);
+  });
+
+  it('with reuse, a pinned chunk keeps its bytes past BORROW_SPAN until its last pin is off, then serves again', async () => {
+    const body = randomBytes(3000 * KB);
+    const it = coalescedBody(source(body, [64 * KB]), 100 * KB, 2, { reuse: true });
+    const got: Array<{ chunk: Buffer; at: number }> = [];
+    let at = 0;
+    let pinned: { chunk: Buffer; at: number } | null = null;
+    let reusedAfterUnpin = false;
+    for await (const chunk of it) {
+      got.push({ chunk, at });
+      at += chunk.length;
+      if (got.length === 2) {
+        pinned = got[1];
+        // Two pieces of the chunk out at once: both pins must come off.
+        pinChunk(chunk.buffer);
+        pinChunk(chunk.buffer);
+      }
+      if (pinned && got.length <= 20) expect(pinned.chunk.equals(body.subarray(pinned.at, pinned.at + pinned.chunk.length))).toBe(true);
+      if (got.length === 12) unpinChunk(pinned!.chunk.buffer);
+      if (got.length === 20) unpinChunk(pinned!.chunk.buffer);
+      if (got.length > 20 && chunk.buffer === pinned!.chunk.buffer) reusedAfterUnpin = true;
+    }
+    expect(at).toBe(body.length);
+    // Held while pinned, then back in the ring: not a buffer per chunk.
+    expect(reusedAfterUnpin).toBe(true);
   });
 });

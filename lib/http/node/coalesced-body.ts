@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { BORROW_SPAN, BORROWED_CHUNKS, type BorrowedTag } from '../borrowed-chunks';
+import { BORROW_SPAN, BORROWED_CHUNKS, chunkPinned, type BorrowedTag } from '../borrowed-chunks';
 
 /**
  * A Node readable (an upload's request) as an async iterable of large
@@ -15,21 +15,28 @@ import { BORROW_SPAN, BORROWED_CHUNKS, type BorrowedTag } from '../borrowed-chun
  * is a fresh buffer each time (a chunk handed out is the reader's, to keep
  * as long as it likes), unless `reuse`: then a chunk is lent, valid until
  * BORROW_SPAN more have been handed out, after which its memory is filled
- * again (../borrowed-chunks.ts); the iterable is marked so. Nothing is read
- * before the first `next()`, and
+ * again (../borrowed-chunks.ts), and not before its pins are off; the
+ * iterable is marked so. Nothing is read before the first `next()`, and
  * leaving the iteration does not destroy the source: a caller that refuses
  * an upload part-way reads the rest with `next()`.
  */
 export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2, o: { reuse?: boolean } = {}): AsyncIterable<Buffer> {
   const queue: Buffer[] = [];
-  /** With `reuse`: whole chunks handed out, newest last, and chunks free to fill again. */
+  /** With `reuse`: whole chunks handed out, newest last; chunks past their span still pinned; chunks free to fill again. */
   const lent: Buffer[] = [];
+  const held: Buffer[] = [];
   const free: Buffer[] = [];
   const mine = new WeakSet<Buffer>();
   const allocate = () => {
     const b = Buffer.allocUnsafeSlow(chunkBytes);
     if (o.reuse) mine.add(b);
     return b;
+  };
+  /** A chunk to fill: one whose pins have come off (back into the ring), a free one, or a new one. */
+  const nextFree = (): Buffer => {
+    const i = held.length ? held.findIndex((b) => !chunkPinned(b.buffer)) : -1;
+    if (i >= 0) return held.splice(i, 1)[0];
+    return free.pop() ?? allocate();
   };
   let cur: Buffer | null = null;
   let fill = 0;
@@ -51,7 +58,7 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
     // A piece as large as a chunk, arriving between chunks, is passed on as it is.
     if (fill === 0 && piece.length >= chunkBytes) return enqueue(piece);
     while (off < piece.length) {
-      cur ??= free.pop() ?? allocate();
+      cur ??= nextFree();
       const n = piece.copy(cur, fill, off, Math.min(piece.length, off + chunkBytes - fill));
       fill += n;
       off += n;
@@ -96,7 +103,10 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
       if (b) {
         if (mine.has(b)) {
           lent.push(b);
-          if (lent.length > BORROW_SPAN) free.push(lent.shift()!);
+          if (lent.length > BORROW_SPAN) {
+            const old = lent.shift()!;
+            (chunkPinned(old.buffer) ? held : free).push(old);
+          }
         }
         if (queue.length < maxQueued && !ended) src.resume();
         return { value: b, done: false };

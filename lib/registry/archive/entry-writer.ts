@@ -6,6 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { FsIo } from '../fs-io';
+import { pinChunk, unpinChunk } from '@/lib/http/borrowed-chunks';
 import { hashThreadEnabled, ThreadHash } from './hash-thread';
 
 /** The writer's write size, and the read size of a file source. */
@@ -18,8 +19,10 @@ const OWNED_DIRECT = 256 << 10;
 /**
  * Writes the current file entry in large writes whatever size the source's
  * pieces are: small pieces are gathered into a ring of reused CHUNK buffers;
- * a whole CHUNK from the file source, or a large piece the source hands over
- * for good (an upload's chunks, see coalesced-body.ts), goes out as is. At
+ * a whole CHUNK from the file source, a large piece the source hands over
+ * for good (an upload's given chunks), or a large piece of a chunk the source
+ * lends (an upload's chunks by default, see coalesced-body.ts; the chunk is
+ * pinned until the write has ended, ../../http/borrowed-chunks.ts) goes out as is. At
  * most WRITES_IN_FLIGHT writes are outstanding and a ring buffer is not
  * touched again until its write has ended. Entries of CHUNK or more are
  * hashed on the hash thread, which reads each range back once it is written
@@ -68,10 +71,13 @@ export class EntryWriter {
   }
 
   /**
-   * `owned`: the source never reuses the piece's memory (an upload's chunks), so a large one is
-   * written as it is. A file's chunks come from a reused ring, valid long enough for a whole CHUNK.
+   * `owned`: the source never reuses the piece's memory (an upload's given chunks), so a large one is
+   * written as it is. `lent`: the source reuses it, but not while pinned: a large one is written as it
+   * is, its chunk pinned meanwhile. A file's chunks come from a reused ring, valid long enough for a whole CHUNK.
    */
-  async push(part: Buffer, owned = false): Promise<void> {
+  async push(part: Buffer, owned = false, lent = false): Promise<void> {
+    // A large piece of a lent chunk is written from the chunk, which stays pinned until the write has ended.
+    if (lent && this.fill === 0 && part.length >= OWNED_DIRECT) return this.emit(part, true);
     if (this.fill === 0 && (part.length >= CHUNK || (owned && part.length >= OWNED_DIRECT))) return this.emit(part);
     while (part.length > 0) {
       const n = Math.min(CHUNK - this.fill, part.length);
@@ -135,19 +141,21 @@ export class EntryWriter {
     this.fill = 0;
   }
 
-  private async emit(b: Buffer): Promise<void> {
-    if (!this.threadHash) this.hash!.update(b);
+  private async emit(b: Buffer, pinned = false): Promise<void> {
+    if (this.hash) this.hash.update(b);
     // A ring of WRITES_IN_FLIGHT + 1 buffers: once fewer writes than that are out, the next buffer is free.
     await this.settle(WRITES_IN_FLIGHT - 1);
     const fh = this.fh!;
     const at = this.pos;
     this.pos += b.length;
+    if (pinned) pinChunk(b.buffer);
     const w = fh.write(b, 0, b.length, at);
     w.catch(() => {});
     let done: Promise<unknown> = w;
     const th = this.threadHash;
     // The thread reads the range back from the file once it is written, after the ranges before it.
     if (th) done = this.posted = Promise.all([this.posted, w]).then(() => th.range(at, b.length));
+    if (pinned) done = done.finally(() => unpinChunk(b.buffer));
     done.catch(() => {});
     this.writes.push(done);
     if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {

@@ -151,9 +151,11 @@ export async function stageArchive(
   } else {
     source = plain!;
   }
-  // A file is read through a reused ring (chunksOf), and so is an upload's body (lendsChunks): their pieces are
-  // copied into the writer's ring. Other streams' chunks (and gunzip's) are fresh each time: large ones are written as they are.
+  // A file is read through a reused ring (chunksOf): its pieces are copied into the writer's ring. Other streams'
+  // chunks (and gunzip's) are fresh each time: large ones are written as they are.
   const ownedChunks = plain === null || (typeof archive !== 'string' && !lendsChunks(archive.stream));
+  // An upload's lent chunks, read as they come (not through gunzip): large pieces are written from them, pinned (entry-writer.ts).
+  const lentChunks = plain !== null && typeof archive !== 'string' && lendsChunks(archive.stream);
   const writer = new EntryWriter(opts.io ?? nodeFsIo, opts.durable ?? false, opts.syncEveryBytes ?? SYNC_EVERY);
 
   const header = Buffer.alloc(BLOCK);
@@ -221,7 +223,7 @@ export async function stageArchive(
             const take = Math.min(c.remaining, chunk.length - off);
             const part = chunk.subarray(off, off + take);
             if (c.kind === 'file') {
-              await writer.push(part, ownedChunks);
+              await writer.push(part, ownedChunks, lentChunks);
             } else if (c.kind === 'meta') {
               c.meta!.push(Buffer.from(part));
             }
