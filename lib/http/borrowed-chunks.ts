@@ -1,7 +1,7 @@
 /**
  * Marks a stream of byte chunks whose memory is reused: a chunk it hands out
  * stays valid only until BORROW_SPAN more have been read, so a reader that
- * keeps bytes longer copies them. An upload's body is such a stream
+ * keeps bytes longer copies them or pins the chunk (below). An upload's body is such a stream
  * (node/coalesced-body.ts with `reuse`): reusing a few chunks instead of
  * allocating one per MiB keeps V8 from starting a full garbage collection of
  * the server's heap for every ~64 MB of body (docs/registry.md).
@@ -25,8 +25,8 @@ export function lendLike<T extends object>(iterable: T, from: object): T {
 }
 
 /**
- * A reader that needs a lent chunk's memory past BORROW_SPAN (a write or a
- * hash still running on it, see registry/archive/entry-writer.ts) pins the
+ * A reader that needs a lent chunk's memory past BORROW_SPAN (a write still
+ * reading from it, see registry/archive/entry-writer.ts) pins the
  * chunk's buffer; the lender does not fill a pinned buffer again until every
  * pin is taken off. Pins count, so several pieces of one chunk may be out.
  */
