@@ -34,7 +34,7 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
   };
   /** A chunk to fill: one whose pins have come off (back into the ring), a free one, or a new one. */
   const nextFree = (): Buffer => {
-    const i = held.length ? held.findIndex((b) => !chunkPinned(b.buffer)) : -1;
+    const i = held.findIndex((b) => !chunkPinned(b.buffer));
     if (i >= 0) return held.splice(i, 1)[0];
     return free.pop() ?? allocate();
   };

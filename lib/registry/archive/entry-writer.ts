@@ -76,9 +76,8 @@ export class EntryWriter {
    * is, its chunk pinned meanwhile. A file's chunks come from a reused ring, valid long enough for a whole CHUNK.
    */
   async push(part: Buffer, owned = false, lent = false): Promise<void> {
-    // A large piece of a lent chunk is written from the chunk, which stays pinned until the write has ended.
-    if (lent && this.fill === 0 && part.length >= OWNED_DIRECT) return this.emit(part, true);
-    if (this.fill === 0 && (part.length >= CHUNK || (owned && part.length >= OWNED_DIRECT))) return this.emit(part);
+    // A large piece is written as it is; a lent chunk's stays pinned until the write has ended.
+    if (this.fill === 0 && (part.length >= CHUNK || ((owned || lent) && part.length >= OWNED_DIRECT))) return this.emit(part, lent);
     while (part.length > 0) {
       const n = Math.min(CHUNK - this.fill, part.length);
       part.copy(this.bufs[this.cur], this.fill, 0, n);
