@@ -102,6 +102,25 @@ describe('upload_image', () => {
     expect(await uploadsLeft()).toEqual([]);
   });
 
+  it('a truncated archive is refused as truncated, also with fields after its part (the entry sizes it claims run past the part)', async () => {
+    const t = await tok('dev');
+    const before = await catalogCounts(w.db);
+    const whole = archive('cut', ['cut:1'], 1 << 20);
+    for (const cut of [whole.subarray(0, whole.length >> 1), whole.subarray(0, 1536)]) {
+      const form = new FormData();
+      form.append('harbor_project_name', 'up-alpha');
+      form.append('image', new Blob([new Uint8Array(cut)], { type: 'application/x-tar' }), 'image.tar');
+      form.append('note', 'a field after the file');
+      const req = new Request(`http://pier.test${base}/upload_image/`, { method: 'POST', headers: { 'x-auth-token': t }, body: form });
+      const res = await call(upload, req, P);
+      expect(res.status).toBe(400);
+      expect((await body(res)).error.message).toBe('file: the archive is truncated');
+    }
+    expect(await catalogCounts(w.db)).toEqual(before);
+    expect(await skopeoFails('inspect', `${layout()}:up-alpha/cut:1`)).not.toBeNull();
+    expect(await uploadsLeft()).toEqual([]);
+  });
+
   it('rejects bad names, a missing file, fields after the file, visitors and other projects', async () => {
     const before = await catalogCounts(w.db);
     const t = await tok('dev');

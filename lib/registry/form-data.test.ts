@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '@/lib/errors';
-import { FormDataReader, boundaryOf, webChunks } from './form-data';
+import { ClaimedContentMissing, FormDataReader, boundaryOf, contentUntil, webChunks } from './form-data';
 
 const B = '----pier-test-boundary-7f3a';
 
@@ -94,6 +94,57 @@ describe('FormDataReader', () => {
       const e = await readAll(new FormDataReader(pieces(c, [100]), B)).catch((x: unknown) => x);
       expect(invalidField(e)).toMatch(/^body: malformed multipart\/form-data/);
     }
+  });
+
+  /** The file part read with claims, as a tar reader makes them: `claims(seen)` gives the part offset its bytes run to once `seen` bytes were read. */
+  async function readFileClaiming(src: Buffer, sizes: number[], claim: (seen: number) => number) {
+    const r = new FormDataReader(pieces(src, sizes), B);
+    const out: Array<{ name: string; body: Buffer }> = [];
+    for (let p = await r.next(); p; p = await r.next()) {
+      const stream = r.body();
+      const chunks: Buffer[] = [];
+      let seen = 0;
+      if (p.filename !== null) contentUntil(stream, claim(0));
+      for await (const c of stream) {
+        chunks.push(Buffer.from(c));
+        seen += c.length;
+        if (p.filename !== null) contentUntil(stream, claim(seen));
+      }
+      out.push({ name: p.name, body: Buffer.concat(chunks) });
+    }
+    return out;
+  }
+
+  for (const sizes of [[1], [3, 1, 50], [7, 4096, 1], [65_536], [body.length]]) {
+    it(`true content claims read the same bytes (${sizes.join(',')})`, async () => {
+      // All of it at once, or each time up to 1000 bytes ahead of what was read (as entry by entry).
+      for (const claim of [() => tricky.length, (seen: number) => Math.min(tricky.length, seen + 1000)]) {
+        const parts = await readFileClaiming(body, sizes, claim);
+        expect(parts.map((p) => p.name)).toEqual(['harbor_project_name', 'tag_name', 'image']);
+        expect(parts[2].body.equals(tricky)).toBe(true);
+      }
+    });
+  }
+
+  it('claimed content is not searched: a claim past the delimiter takes it as content, one past the body ends in the body error', async () => {
+    // The file first, a field after it: a claim 10 bytes past the file's end runs through its delimiter.
+    const fileFirst = form([{ name: 'image', filename: 'a.tar', body: tricky }, { name: 'tag_name', body: 'v1' }]);
+    for (const sizes of [[3, 1, 50], [65_536]]) {
+      const parts = await readFileClaiming(fileFirst, sizes, () => tricky.length + 10);
+      expect(parts.map((p) => p.name)).toEqual(['image']);
+      expect(parts[0].body.subarray(0, tricky.length).equals(tricky)).toBe(true);
+      expect(parts[0].body.subarray(tricky.length).toString('latin1')).toMatch(new RegExp(`^\\r\\n--${B}\\r\\nContent-Disposition: form-data; name="tag_name"\\r\\n\\r\\nv1$`));
+      const e = await readFileClaiming(fileFirst, sizes, () => fileFirst.length).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ClaimedContentMissing);
+      expect(invalidField(e)).toBe('body: malformed multipart/form-data: the body ends inside a part');
+    }
+  });
+
+  it('a claim is per part, and contentUntil on a stream without claims does nothing', async () => {
+    const twoFiles = form([{ name: 'a', filename: 'a.tar', body: tricky }, { name: 'b', filename: 'b.tar', body: tricky }]);
+    const parts = await readFileClaiming(twoFiles, [4096], () => tricky.length);
+    expect(parts.map((p) => [p.name, p.body.equals(tricky)])).toEqual([['a', true], ['b', true]]);
+    expect(() => contentUntil((async function* () {})(), 10)).not.toThrow();
   });
 
   it('drain() reads the request to its end', async () => {

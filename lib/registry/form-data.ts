@@ -2,7 +2,8 @@
  * A streaming multipart/form-data reader (RFC 7578) for uploads: fields are
  * read as text, the file part is handed on as it arrives, as subarrays of
  * the request's own chunks. The delimiter is found with Buffer#indexOf (a
- * native search), and only the few bytes that may hold a delimiter split
+ * native search), not looked for in bytes the part's reader has called
+ * content (CONTENT_UNTIL), and only the few bytes that may hold a delimiter split
  * across two chunks are ever copied. It does what the upload needs and no
  * more: no nested multipart, no per-part transfer encodings (browsers and
  * curl send neither).
@@ -47,6 +48,33 @@ export async function* webChunks(body: ReadableStream<Uint8Array>): AsyncGenerat
 
 type State = 'preamble' | 'body' | 'delimited' | 'done';
 
+/**
+ * A part's reader may learn where its content goes on from the content itself
+ * (a tar entry's header gives the entry's size). It then says so through this
+ * method of the part's stream: "the part's bytes before offset `end` (from the
+ * part's start) are content". A sender must not put the delimiter inside a
+ * part's content (RFC 2046 5.1.1), so no delimiter starts before `end`, and
+ * the search skips those bytes. A wrong claim (a truncated archive) only
+ * moves the error: the delimiter is then read as content, and the body ends
+ * without one (ClaimedContentMissing, which the claimant reports in its own
+ * terms) or a later delimiter ends the part.
+ */
+const CONTENT_UNTIL: unique symbol = Symbol('pier.formContentUntil');
+
+type ContentUntil = { [CONTENT_UNTIL]?: (end: number) => void };
+
+/** The body ended inside a part before the content claimed for it (CONTENT_UNTIL): the claimant's data was cut short. */
+export class ClaimedContentMissing extends Invalid {
+  constructor() {
+    super({ body: 'malformed multipart/form-data: the body ends inside a part' });
+  }
+}
+
+/** Tells `stream` (a part's body, else nothing happens) that its bytes before `end` are content. */
+export function contentUntil(stream: object, end: number): void {
+  (stream as ContentUntil)[CONTENT_UNTIL]?.(end);
+}
+
 export class FormDataReader {
   private readonly delimiter: Buffer;
   private readonly it: AsyncIterator<Uint8Array>;
@@ -56,6 +84,10 @@ export class FormDataReader {
   private ended = false;
   private state: State = 'preamble';
   private parts = 0;
+  /** Bytes of the current part handed out so far: the part offset of `buf[0]` while in 'body'. */
+  private partOffset = 0;
+  /** No delimiter starts before this part offset (CONTENT_UNTIL). */
+  private contentEnd = 0;
 
   constructor(source: AsyncIterable<Uint8Array>, boundary: string, private readonly maxParts = 32) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
@@ -92,6 +124,8 @@ export class FormDataReader {
     const params = dispositionParams(disposition);
     if (params === null || params.name === undefined) malformed('a part without Content-Disposition: form-data; name=…');
     this.state = 'body';
+    this.partOffset = 0;
+    this.contentEnd = 0;
     return { name: params.name, filename: params.filename ?? null, contentType };
   }
 
@@ -113,7 +147,13 @@ export class FormDataReader {
    */
   body(): AsyncIterable<Buffer> {
     // A source that lends its chunks (an upload's body) makes the part's pieces lent too: they are subarrays of them.
-    return lendLike({ [Symbol.asyncIterator]: () => this.scan() }, this.source);
+    const body = {
+      [Symbol.asyncIterator]: () => this.scan(),
+      [CONTENT_UNTIL]: (end: number) => {
+        if (end > this.contentEnd) this.contentEnd = end;
+      },
+    };
+    return lendLike(body, this.source);
   }
 
   /** Reads the request to its end, so that the client gets its answer after sending everything. */
@@ -137,16 +177,22 @@ export class FormDataReader {
     const d = this.delimiter;
     const keep = d.length - 1;
     for (;;) {
-      const i = this.buf.indexOf(d);
+      // Bytes the consumer has called content hold no delimiter's start.
+      const known = this.contentEnd - this.partOffset;
+      const i = known < this.buf.length ? this.buf.indexOf(d, Math.max(0, known)) : -1;
       if (i >= 0) {
         const out = this.buf.subarray(0, i);
         this.buf = this.buf.subarray(i + d.length);
         this.state = 'delimited';
+        this.partOffset += out.length;
         if (out.length) yield out;
         return;
       }
       const chunk = await this.read();
-      if (chunk === null) malformed('the body ends inside a part');
+      if (chunk === null) {
+        if (this.contentEnd > this.partOffset + this.buf.length) throw new ClaimedContentMissing();
+        malformed('the body ends inside a part');
+      }
       const old = this.buf;
       if (old.length === 0) {
         this.buf = chunk;
@@ -154,8 +200,16 @@ export class FormDataReader {
       }
       // `old` holds no delimiter; one may start in its last `keep` bytes and end in `chunk`.
       const seamAt = Math.max(0, old.length - keep);
+      if (this.contentEnd - this.partOffset >= old.length) {
+        // All of `old` is content: no delimiter starts in it.
+        this.buf = chunk;
+        this.partOffset += old.length;
+        yield old;
+        continue;
+      }
       if (chunk.length < keep) {
         this.buf = Buffer.concat([old.subarray(seamAt), chunk]);
+        this.partOffset += seamAt;
         if (seamAt > 0) yield old.subarray(0, seamAt);
         continue;
       }
@@ -164,10 +218,12 @@ export class FormDataReader {
       if (j >= 0) {
         this.buf = chunk.subarray(j + d.length - (old.length - seamAt));
         this.state = 'delimited';
+        this.partOffset += seamAt + j;
         if (seamAt + j > 0) yield old.subarray(0, seamAt + j);
         return;
       }
       this.buf = chunk;
+      this.partOffset += old.length;
       yield old;
     }
   }

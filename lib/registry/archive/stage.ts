@@ -20,6 +20,7 @@ import { TAR_BLOCK, TAR_LINK_TYPES, tarHeader } from '@/lib/archive/tar-header';
 import { nodeFsIo, type FsIo } from '../fs-io';
 import { CHUNK, EntryWriter } from './entry-writer';
 import { lendsChunks } from '@/lib/http/borrowed-chunks';
+import { ClaimedContentMissing, contentUntil } from '../form-data';
 import type { ArchiveSource } from '../types';
 
 export interface StagedEntry {
@@ -156,6 +157,8 @@ export async function stageArchive(
   const ownedChunks = plain === null || (typeof archive !== 'string' && !lendsChunks(archive.stream));
   // An upload's lent chunks, read as they come (not through gunzip): large pieces are written from them, pinned (entry-writer.ts).
   const lentChunks = plain !== null && typeof archive !== 'string' && lendsChunks(archive.stream);
+  // A plain tar read from a stream: its offsets are the stream's, so the stream may be told where entries end.
+  const hintable = plain !== null && typeof archive !== 'string' ? archive.stream : null;
   const writer = new EntryWriter(opts.io ?? nodeFsIo, opts.durable ?? false, opts.syncEveryBytes ?? SYNC_EVERY);
 
   const header = Buffer.alloc(BLOCK);
@@ -252,6 +255,9 @@ export async function stageArchive(
         zeroBlocks = 0;
         if (!tarFields.checksumOk(header)) refuse('not a tar archive (bad header checksum)');
         await startEntry(header);
+        const started = cur as Current | null;
+        // An upload's form part need not search the entry's bytes for its delimiter (form-data.ts).
+        if (hintable && started && started.remaining > 0) contentUntil(hintable, rawDone - chunk.length + off + started.remaining);
       }
       // A stream is read to its end (the request must complete; browsers may pad past the end blocks), a file need not be.
       if (ended && typeof archive === 'string') break;
@@ -264,6 +270,8 @@ export async function stageArchive(
     if (entries.size === 0) refuse('the archive holds no files');
     await writer.finish();
   } catch (e) {
+    // The form's part ended before an entry this reader had read the size of.
+    if (e instanceof ClaimedContentMissing) refuse('the archive is truncated');
     if (e instanceof Invalid || e instanceof PayloadTooLarge) throw e;
     if (e instanceof Error && /incorrect header check|unexpected end of file|invalid/i.test(e.message)) refuse(`the archive's gzip stream is broken: ${e.message}`);
     throw e;
