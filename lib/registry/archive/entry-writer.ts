@@ -13,6 +13,11 @@ import { hashThreadEnabled, ThreadHash } from './hash-thread';
 export const CHUNK = 4 << 20;
 /** Writes of one entry outstanding at once (the file source's ring of chunksOf keeps each chunk valid for two more). */
 const WRITES_IN_FLIGHT = 2;
+/**
+ * Durable: within the last 2 × syncEvery bytes of an entry, a flush starts once this many bytes are
+ * unflushed (still one at a time), so the entry's final flush, which the answer waits for, finds little left.
+ */
+const TAIL_SYNC_STEP = 4 << 20;
 /** A piece the source will not reuse (an upload's chunk) is written as it is from this size on, not copied first. */
 const OWNED_DIRECT = 256 << 10;
 
@@ -31,8 +36,9 @@ const OWNED_DIRECT = 256 << 10;
  *
  * With `durable`, entries are flushed as they are written: an fdatasync
  * every `syncEvery` bytes (one at a time, on the libuv pool, never waited for
- * by the parsing) keeps the disk writing while the rest of the archive
- * arrives, so the final flush of each entry is short. The final flush of a
+ * by the parsing), and every TAIL_SYNC_STEP in the entry's last 2 × syncEvery
+ * bytes, keeps the disk writing while the rest of the archive arrives, so
+ * the final flush of each entry is short. The final flush of a
  * large entry (CHUNK or more) runs in the background while the next entry is
  * parsed; `finish()` waits for all of them. `synced` lists the files
  * flushed; small entries are left to the caller.
@@ -48,6 +54,7 @@ export class EntryWriter {
   /** The last range handed to the hash thread (ranges go in file order, each after its write). */
   private posted: Promise<unknown> = Promise.resolve();
   private pos = 0;
+  private size = 0;
   private syncedAt = 0;
   private syncing: Promise<void> | null = null;
   private readonly writes: Array<Promise<unknown>> = [];
@@ -66,6 +73,7 @@ export class EntryWriter {
     this.posted = Promise.resolve();
     this.fill = 0;
     this.pos = 0;
+    this.size = size;
     this.syncedAt = 0;
     this.syncing = null;
   }
@@ -157,7 +165,7 @@ export class EntryWriter {
     if (pinned) done = done.finally(() => unpinChunk(b.buffer));
     done.catch(() => {});
     this.writes.push(done);
-    if (this.durable && this.pos - this.syncedAt >= this.syncEvery && !this.syncing) {
+    if (this.durable && this.pos - this.syncedAt >= this.syncStep() && !this.syncing) {
       this.syncedAt = this.pos;
       // After the write just issued, so the flush covers it; one at a time per file.
       const s: Promise<void> = w.then(() => fh.datasync()).finally(() => {
@@ -166,6 +174,11 @@ export class EntryWriter {
       s.catch(() => {});
       this.syncing = s;
     }
+  }
+
+  /** Unflushed bytes that start a flush: syncEvery, and less near the entry's end (TAIL_SYNC_STEP). */
+  private syncStep(): number {
+    return this.size - this.pos <= 2 * this.syncEvery ? Math.min(TAIL_SYNC_STEP, this.syncEvery) : this.syncEvery;
   }
 
   /** Waits until at most `max` writes are outstanding (oldest first). */

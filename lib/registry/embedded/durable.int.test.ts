@@ -85,4 +85,18 @@ describe.skipIf(onlyOnce)('embedded registry: durable imports', () => {
     // Small entries are left to the caller, which flushes only those it keeps.
     expect(staged.synced.has(staged.entries.get('small')!.file)).toBe(false);
   });
+
+  it('near its end a large entry is flushed in small steps, so its final flush finds little left', async () => {
+    const rec = recordingFsIo();
+    const body = Buffer.alloc(21 << 20);
+    for (let i = 0; i < body.length; i += 4096) body.writeUInt32BE(i ^ 0x5a5a, i);
+    // 21 MiB with a flush every 32 MiB: all of it lies in the last 2 × 32 MiB, where a flush starts every 4 MiB unflushed.
+    const staged = await stageArchive({ stream: pieces(tar([{ name: 'big', body }])), maxBytes: 64 << 20 }, dir, undefined, {
+      durable: true, io: rec.io, syncEveryBytes: 32 << 20,
+    });
+    const big = staged.entries.get('big')!;
+    expect(big.digest).toBe(sha256(body));
+    expect(rec.log.filter((e) => e.op === 'datasync' && e.path === big.file).length).toBeGreaterThanOrEqual(2);
+    expect(rec.mostFlushesAtOnce(big.file)).toBe(1);
+  });
 });
