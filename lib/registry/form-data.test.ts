@@ -96,7 +96,7 @@ describe('FormDataReader', () => {
     }
   });
 
-  /** The file part read with claims, as a tar reader makes them: `claims(seen)` gives the part offset its bytes run to once `seen` bytes were read. */
+  /** The file part read with claims, as a tar reader makes them: `claim(seen)` gives the part offset its bytes run to once `seen` bytes were read. */
   async function readFileClaiming(src: Buffer, sizes: number[], claim: (seen: number) => number) {
     const r = new FormDataReader(pieces(src, sizes), B);
     const out: Array<{ name: string; body: Buffer }> = [];
