@@ -14,10 +14,12 @@ export const CHUNK = 4 << 20;
 /** Writes of one entry outstanding at once (the file source's ring of chunksOf keeps each chunk valid for two more). */
 const WRITES_IN_FLIGHT = 2;
 /**
- * Durable: within the last 2 × syncEvery bytes of an entry, a flush starts once this many bytes are
- * unflushed (still one at a time), so the entry's final flush, which the answer waits for, finds little left.
+ * Durable: within the last 2 × syncEvery bytes of an entry (its tail), a flush starts once this many
+ * bytes are unflushed, and up to TAIL_FLUSHES may run at once, so the entry's final flush, which the
+ * answer waits for, finds little left. Before the tail, one flush runs at a time.
  */
 const TAIL_SYNC_STEP = 4 << 20;
+const TAIL_FLUSHES = 2;
 /** A piece the source will not reuse (an upload's chunk) is written as it is from this size on, not copied first. */
 const OWNED_DIRECT = 256 << 10;
 
@@ -36,9 +38,9 @@ const OWNED_DIRECT = 256 << 10;
  *
  * With `durable`, entries are flushed as they are written: an fdatasync
  * every `syncEvery` bytes (one at a time, on the libuv pool, never waited for
- * by the parsing), and every TAIL_SYNC_STEP in the entry's last 2 × syncEvery
- * bytes, keeps the disk writing while the rest of the archive arrives, so
- * the final flush of each entry is short. The final flush of a
+ * by the parsing), and every TAIL_SYNC_STEP, up to TAIL_FLUSHES at once, in
+ * the entry's last 2 × syncEvery bytes, keeps the disk writing while the
+ * rest of the archive arrives, so the final flush of each entry is short. The final flush of a
  * large entry (CHUNK or more) runs in the background while the next entry is
  * parsed; `finish()` waits for all of them. `synced` lists the files
  * flushed; small entries are left to the caller.
@@ -56,7 +58,8 @@ export class EntryWriter {
   private pos = 0;
   private size = 0;
   private syncedAt = 0;
-  private syncing: Promise<void> | null = null;
+  /** The current entry's flushes still running. */
+  private flushing: Array<Promise<void>> = [];
   private readonly writes: Array<Promise<unknown>> = [];
   private readonly finals: Array<Promise<void>> = [];
   private failure: unknown = null;
@@ -75,7 +78,7 @@ export class EntryWriter {
     this.pos = 0;
     this.size = size;
     this.syncedAt = 0;
-    this.syncing = null;
+    this.flushing = [];
   }
 
   /**
@@ -102,15 +105,15 @@ export class EntryWriter {
     const digest = this.threadHash ? await this.threadHash.digest() : `sha256:${this.hash!.digest('hex')}`;
     this.threadHash = null;
     const fh = this.fh!;
-    const syncing = this.syncing;
+    const flushing = this.flushing;
     this.fh = null;
-    this.syncing = null;
+    this.flushing = [];
     // Small entries (configs, manifests) are flushed by the caller, only those it keeps, all at once.
     const sync = this.durable && this.pos >= CHUNK;
     const final = (async () => {
       try {
         if (sync) {
-          await syncing?.catch(() => undefined);
+          await Promise.all(flushing.map((f) => f.catch(() => undefined)));
           await fh.datasync();
           this.synced.add(file);
         }
@@ -133,8 +136,8 @@ export class EntryWriter {
   /** After a failure: waits for the writes and flushes in flight and closes the files. */
   async abort(): Promise<void> {
     await Promise.all(this.writes.splice(0).map((w) => w.catch(() => {})));
-    await this.syncing?.catch(() => {});
-    this.syncing = null;
+    await Promise.all(this.flushing.map((f) => f.catch(() => {})));
+    this.flushing = [];
     this.threadHash?.drop();
     this.threadHash = null;
     await this.fh?.close().catch(() => {});
@@ -165,20 +168,19 @@ export class EntryWriter {
     if (pinned) done = done.finally(() => unpinChunk(b.buffer));
     done.catch(() => {});
     this.writes.push(done);
-    if (this.durable && this.pos - this.syncedAt >= this.syncStep() && !this.syncing) {
+    const tail = this.size - this.pos <= 2 * this.syncEvery;
+    const step = tail ? Math.min(TAIL_SYNC_STEP, this.syncEvery) : this.syncEvery;
+    const flushing = this.flushing;
+    if (this.durable && this.pos - this.syncedAt >= step && flushing.length < (tail ? TAIL_FLUSHES : 1)) {
       this.syncedAt = this.pos;
-      // After the write just issued, so the flush covers it; one at a time per file.
+      // After the write just issued, so the flush covers it.
       const s: Promise<void> = w.then(() => fh.datasync()).finally(() => {
-        if (this.syncing === s) this.syncing = null;
+        const i = flushing.indexOf(s);
+        if (i >= 0) flushing.splice(i, 1);
       });
       s.catch(() => {});
-      this.syncing = s;
+      flushing.push(s);
     }
-  }
-
-  /** Unflushed bytes that start a flush: syncEvery, and less near the entry's end (TAIL_SYNC_STEP). */
-  private syncStep(): number {
-    return this.size - this.pos <= 2 * this.syncEvery ? Math.min(TAIL_SYNC_STEP, this.syncEvery) : this.syncEvery;
   }
 
   /** Waits until at most `max` writes are outstanding (oldest first). */

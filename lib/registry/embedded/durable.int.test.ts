@@ -69,7 +69,7 @@ describe.skipIf(onlyOnce)('embedded registry: durable imports', () => {
     expect(rec.log.some((e) => e.op === 'rename')).toBe(true);
   });
 
-  it('a large entry is flushed while it is written, one flush at a time, and its digest is unchanged', async () => {
+  it('a large entry is flushed while it is written, at most two flushes at once (two only near its end), and its digest is unchanged', async () => {
     const rec = recordingFsIo();
     const body = Buffer.alloc(21 << 20);
     for (let i = 0; i < body.length; i += 4096) body.writeUInt32BE(i, i);
@@ -80,23 +80,24 @@ describe.skipIf(onlyOnce)('embedded registry: durable imports', () => {
     expect(big.digest).toBe(sha256(body));
     // At least one flush on the way (the first starts with the first write) and the final one.
     expect(rec.log.filter((e) => e.op === 'datasync' && e.path === big.file).length).toBeGreaterThanOrEqual(2);
-    expect(rec.mostFlushesAtOnce(big.file)).toBe(1);
+    expect(rec.mostFlushesAtOnce(big.file)).toBeLessThanOrEqual(2);
     expect(staged.synced.has(big.file)).toBe(true);
     // Small entries are left to the caller, which flushes only those it keeps.
     expect(staged.synced.has(staged.entries.get('small')!.file)).toBe(false);
   });
 
-  it('near its end a large entry is flushed in small steps, so its final flush finds little left', async () => {
+  it('near its end a large entry is flushed in small steps, up to two at once, so its final flush finds little left', async () => {
     const rec = recordingFsIo();
     const body = Buffer.alloc(21 << 20);
     for (let i = 0; i < body.length; i += 4096) body.writeUInt32BE(i ^ 0x5a5a, i);
     // 21 MiB with a flush every 32 MiB: all of it lies in the last 2 × 32 MiB, where a flush starts every 4 MiB unflushed.
+    // (Without that, the only flush would be the final one.)
     const staged = await stageArchive({ stream: pieces(tar([{ name: 'big', body }])), maxBytes: 64 << 20 }, dir, undefined, {
       durable: true, io: rec.io, syncEveryBytes: 32 << 20,
     });
     const big = staged.entries.get('big')!;
     expect(big.digest).toBe(sha256(body));
     expect(rec.log.filter((e) => e.op === 'datasync' && e.path === big.file).length).toBeGreaterThanOrEqual(2);
-    expect(rec.mostFlushesAtOnce(big.file)).toBe(1);
+    expect(rec.mostFlushesAtOnce(big.file)).toBeLessThanOrEqual(2);
   });
 });
