@@ -21,8 +21,10 @@ export interface FormPart {
   contentType: string;
 }
 
+const MALFORMED = 'malformed multipart/form-data';
+
 function malformed(why: string): never {
-  throw new Invalid({ body: `malformed multipart/form-data: ${why}` });
+  throw new Invalid({ body: `${MALFORMED}: ${why}` });
 }
 
 /** The boundary of a `multipart/form-data; boundary=…` content type, or null. */
@@ -66,7 +68,7 @@ type ContentUntil = { [CONTENT_UNTIL]?: (end: number) => void };
 /** The body ended inside a part before the content claimed for it (CONTENT_UNTIL): the claimant's data was cut short. */
 export class ClaimedContentMissing extends Invalid {
   constructor() {
-    super({ body: 'malformed multipart/form-data: the body ends inside a part' });
+    super({ body: `${MALFORMED}: the body ends inside a part` });
   }
 }
 
@@ -177,7 +179,7 @@ export class FormDataReader {
     const d = this.delimiter;
     const keep = d.length - 1;
     for (;;) {
-      // Bytes the consumer has called content hold no delimiter's start.
+      // Bytes the consumer has called content hold no delimiter's start. (`known` holds until the next yield: only then can the consumer claim more.)
       const known = this.contentEnd - this.partOffset;
       const i = known < this.buf.length ? this.buf.indexOf(d, Math.max(0, known)) : -1;
       if (i >= 0) {
@@ -190,7 +192,7 @@ export class FormDataReader {
       }
       const chunk = await this.read();
       if (chunk === null) {
-        if (this.contentEnd > this.partOffset + this.buf.length) throw new ClaimedContentMissing();
+        if (known > this.buf.length) throw new ClaimedContentMissing();
         malformed('the body ends inside a part');
       }
       const old = this.buf;
@@ -200,7 +202,7 @@ export class FormDataReader {
       }
       // `old` holds no delimiter; one may start in its last `keep` bytes and end in `chunk`.
       const seamAt = Math.max(0, old.length - keep);
-      if (this.contentEnd - this.partOffset >= old.length) {
+      if (known >= old.length) {
         // All of `old` is content: no delimiter starts in it.
         this.buf = chunk;
         this.partOffset += old.length;
