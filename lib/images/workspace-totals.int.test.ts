@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { imageRepositories, imageTags, imageWorkspaces } from '@/db/schema';
+import { fixedClock } from '@/lib/testing/clock';
 import { setupWorld } from '@/lib/testing/world';
 import { recordPushedImage } from './record';
 import { createWorkspace, getWorkspace } from './workspaces';
@@ -104,6 +105,48 @@ describe('workspace image count and size', () => {
     await w.db.delete(imageTags).where(sql`${imageTags.repositoryId} in (${one}, ${two})`);
     expect(await kept('bulk-a')).toEqual({ imageCount: 1, sizeBytes: 0 });
     expect(await kept('bulk-b')).toEqual({ imageCount: 1, sizeBytes: 0 });
+  });
+
+  it('a new tag is one plain insert: the tags\' update trigger runs only for a tag that exists', async () => {
+    // A statement trigger of the test's own counts the UPDATE statements on image_tags (an upsert is one too).
+    await w.db.execute(sql`create table test_tag_update_statements (at timestamptz default now())`);
+    await w.db.execute(sql`create function test_count_tag_updates() returns trigger language plpgsql as $$
+      begin insert into test_tag_update_statements default values; return null; end $$`);
+    await w.db.execute(sql`create trigger test_count_tag_updates after update on image_tags
+      for each statement execute function test_count_tag_updates()`);
+    const updates = async () => {
+      const r = await w.db.execute(sql`select count(*)::int as n from test_tag_update_statements`);
+      return Number(((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
+    };
+    try {
+      await createWorkspace(w.ctx('admin'), { name: 'totals-new', public: true });
+      const clock = fixedClock('2026-11-24T08:00:00Z');
+      const at = (workspace: string, repository: string, tag: string, d: string, sizeBytes: number) =>
+        recordPushedImage(w.ctx('admin', { clock }), { workspace, repository, tag, digest: digest(d), sizeBytes });
+      const first = await at('totals-new', 'svc', 'v1', 'g', 400);
+      await at('totals-new', 'svc', 'v2', 'h', 100);
+      expect(await updates()).toBe(0);
+      expect(await kept('totals-new')).toEqual({ imageCount: 1, sizeBytes: 500 });
+
+      // Pushed again over a tag that exists: moved, counted once; the repository kept and touched.
+      clock.advance(60_000);
+      const again = await at('totals-new', 'svc', 'v1', 'h', 100);
+      expect(await updates()).toBe(1);
+      expect(again).toEqual(first);
+      expect(await kept('totals-new')).toEqual({ imageCount: 1, sizeBytes: 100 });
+      expect(await kept('totals-new')).toEqual(await recomputed('totals-new'));
+      const [svc] = await w.db.select().from(imageRepositories).where(eq(imageRepositories.name, 'svc'));
+      expect(svc.createdAt.toISOString()).toBe('2026-11-24T08:00:00.000Z');
+      expect(svc.updatedAt.toISOString()).toBe('2026-11-24T08:01:00.000Z');
+      const [v1] = await w.db.select().from(imageTags).where(and(eq(imageTags.repositoryId, svc.id), eq(imageTags.name, 'v1')));
+      expect(v1).toMatchObject({ digest: digest('h'), size: 100 });
+      expect(v1.createdAt.toISOString()).toBe('2026-11-24T08:00:00.000Z');
+      expect(v1.pushedAt.toISOString()).toBe('2026-11-24T08:01:00.000Z');
+    } finally {
+      await w.db.execute(sql`drop trigger test_count_tag_updates on image_tags`);
+      await w.db.execute(sql`drop function test_count_tag_updates()`);
+      await w.db.execute(sql`drop table test_tag_update_statements`);
+    }
   });
 
   it('are per workspace, and a deleted workspace takes its reference counts with it', async () => {
