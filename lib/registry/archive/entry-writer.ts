@@ -41,8 +41,11 @@ const OWNED_DIRECT = 256 << 10;
  * by the parsing), and every TAIL_SYNC_STEP, up to TAIL_FLUSHES at once, in
  * the entry's last 2 × syncEvery bytes, keeps the disk writing while the
  * rest of the archive arrives, so the final flush of each entry is short. The final flush of a
- * large entry (CHUNK or more) runs in the background while the next entry is
- * parsed; `finish()` waits for all of them. `synced` lists the files
+ * large entry (CHUNK or more) starts once its last write has ended, beside the flushes still
+ * running, and runs in the background while the next entry is parsed; `finish()` waits for all
+ * of them and throws if any flush failed, the ones on the way included: Linux reports a
+ * write-back error to one fdatasync of an open file, not to each, so a failure
+ * in the background may leave the final flush clean. `synced` lists the files
  * flushed; small entries are left to the caller.
  */
 export class EntryWriter {
@@ -113,11 +116,12 @@ export class EntryWriter {
     const final = (async () => {
       try {
         if (sync) {
-          await Promise.all(flushing.map((f) => f.catch(() => undefined)));
-          await fh.datasync();
+          // Issued after the last write has ended, it covers every byte: the flushes still running need not end first.
+          await Promise.all([fh.datasync(), ...flushing]);
           this.synced.add(file);
         }
       } finally {
+        await Promise.all(flushing.map((f) => f.catch(() => undefined)));
         await fh.close();
       }
     })();
@@ -178,7 +182,10 @@ export class EntryWriter {
         const i = flushing.indexOf(s);
         if (i >= 0) flushing.splice(i, 1);
       });
-      s.catch(() => {});
+      // A failed flush fails the import (finish()), even once it is out of `flushing`.
+      s.catch((e) => {
+        this.failure ??= e;
+      });
       flushing.push(s);
     }
   }
