@@ -107,7 +107,7 @@ describe('workspace image count and size', () => {
     expect(await kept('bulk-b')).toEqual({ imageCount: 1, sizeBytes: 0 });
   });
 
-  it('a new tag is one plain insert: the tags\' update trigger runs only for a tag that exists', async () => {
+  it('a new tag is one insert: the tags\' update trigger runs only for a tag that exists', async () => {
     // A statement trigger of the test's own counts the UPDATE statements on image_tags (an upsert is one too).
     await w.db.execute(sql`create table test_tag_update_statements (at timestamptz default now())`);
     await w.db.execute(sql`create function test_count_tag_updates() returns trigger language plpgsql as $$

@@ -12,11 +12,10 @@ export interface FsEvent {
  * The real node:fs calls, each recorded in `log` when it has finished, and
  * the most flushes ever in flight at once on one path. Not a mock: the
  * files are written and flushed for real; only the order is observed.
- * `failFlush` may turn the n-th flush of a path (from 1, counted as they
- * start) into that error after it has run: a disk's write-back error cannot
- * be caused here for real.
+ * `failFlush` may turn a flush into the error it returns, after the flush
+ * has run: a disk's write-back error cannot be caused here for real.
  */
-export function recordingFsIo(opts: { failFlush?: (flush: { op: 'sync' | 'datasync'; path: string; n: number }) => Error | null } = {}): {
+export function recordingFsIo(opts: { failFlush?: (flush: { op: 'sync' | 'datasync'; path: string }) => Error | null } = {}): {
   io: FsIo;
   log: FsEvent[];
   mostFlushesAtOnce: (path: string) => number;
@@ -24,16 +23,13 @@ export function recordingFsIo(opts: { failFlush?: (flush: { op: 'sync' | 'datasy
   const log: FsEvent[] = [];
   const inFlight = new Map<string, number>();
   const most = new Map<string, number>();
-  const started = new Map<string, number>();
   const flush = async (path: string, op: 'sync' | 'datasync', run: () => Promise<void>) => {
     const n = (inFlight.get(path) ?? 0) + 1;
     inFlight.set(path, n);
     most.set(path, Math.max(most.get(path) ?? 0, n));
-    const nth = (started.get(path) ?? 0) + 1;
-    started.set(path, nth);
     try {
       await run();
-      const failure = opts.failFlush?.({ op, path, n: nth });
+      const failure = opts.failFlush?.({ op, path });
       if (failure) throw failure;
       log.push({ op, path });
     } finally {
