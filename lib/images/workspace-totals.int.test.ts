@@ -18,6 +18,9 @@ async function push(workspace: string, repository: string, tag: string, d: strin
   await recordPushedImage(w.ctx('admin'), { workspace, repository, tag, digest: digest(d), sizeBytes });
 }
 
+/** The first row of `db.execute`'s result: node-postgres gives `{ rows }`, PGlite's drizzle driver the rows themselves. */
+const firstRow = <T>(result: unknown): T => ((result as { rows?: T[] }).rows ?? (result as T[]))[0];
+
 /** The totals from scratch: repositories, and distinct manifests' sizes. */
 async function recomputed(workspace: string) {
   const [ws] = await w.db.select({ id: imageWorkspaces.id }).from(imageWorkspaces).where(eq(imageWorkspaces.name, workspace));
@@ -25,7 +28,7 @@ async function recomputed(workspace: string) {
     select (select count(*)::int from image_repositories where workspace_id = ${ws.id}) as n,
            (select coalesce(sum(s.size), 0) from (select distinct t.digest, t.size from image_tags t
               join image_repositories r on r.id = t.repository_id where r.workspace_id = ${ws.id}) s) as size`);
-  const row = (rows as unknown as { rows?: { n: number; size: string | number }[] }).rows?.[0] ?? (rows as unknown as { n: number; size: string | number }[])[0];
+  const row = firstRow<{ n: number; size: string | number }>(rows);
   return { imageCount: Number(row.n), sizeBytes: Number(row.size) };
 }
 
@@ -116,7 +119,7 @@ describe('workspace image count and size', () => {
       for each statement execute function test_count_tag_updates()`);
     const updates = async () => {
       const r = await w.db.execute(sql`select count(*)::int as n from test_tag_update_statements`);
-      return Number(((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
+      return Number(firstRow<{ n: number }>(r).n);
     };
     try {
       await createWorkspace(w.ctx('admin'), { name: 'totals-new', public: true });
@@ -160,7 +163,7 @@ describe('workspace image count and size', () => {
     expect(await kept('totals-y')).toEqual({ imageCount: 1, sizeBytes: 700 });
     const left = await w.db.execute(sql`select count(*)::int as n from image_workspace_manifests m
       where not exists (select 1 from image_workspaces w where w.id = m.workspace_id)`);
-    const n = ((left as unknown as { rows?: { n: number }[] }).rows ?? (left as unknown as { n: number }[]))[0].n;
+    const n = firstRow<{ n: number }>(left).n;
     expect(Number(n)).toBe(0);
   });
 });

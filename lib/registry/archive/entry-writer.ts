@@ -121,7 +121,7 @@ export class EntryWriter {
           this.synced.add(file);
         }
       } finally {
-        await Promise.all(flushing.map((f) => f.catch(() => undefined)));
+        await Promise.allSettled(flushing);
         await fh.close();
       }
     })();
@@ -139,8 +139,8 @@ export class EntryWriter {
 
   /** After a failure: waits for the writes and flushes in flight and closes the files. */
   async abort(): Promise<void> {
-    await Promise.all(this.writes.splice(0).map((w) => w.catch(() => {})));
-    await Promise.all(this.flushing.map((f) => f.catch(() => {})));
+    await Promise.allSettled(this.writes.splice(0));
+    await Promise.allSettled(this.flushing);
     this.flushing = [];
     this.threadHash?.drop();
     this.threadHash = null;
