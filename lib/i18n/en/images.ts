@@ -86,9 +86,9 @@ export const imagesEn = {
     storage: {
       title: 'Image storage',
       subtitle: 'How much of the registry’s disk is used, and garbage collection of layers no image refers to any more.',
-      used: 'Used',
-      free: 'Free',
-      total: 'Total',
+      used: 'Used by images',
+      free: 'Free on the disk',
+      total: 'Disk size',
       gc: 'Garbage collection',
       run: 'Run garbage collection',
       stop: 'Stop',

@@ -88,9 +88,9 @@ export const imagesZh: typeof imagesEn = {
     storage: {
       title: '镜像存储',
       subtitle: '镜像仓库磁盘的使用情况，以及对不再被任何镜像引用的镜像层的垃圾回收。',
-      used: '已用',
-      free: '剩余',
-      total: '总量',
+      used: '镜像占用',
+      free: '磁盘剩余',
+      total: '磁盘总量',
       gc: '垃圾回收',
       run: '开始垃圾回收',
       stop: '停止',
