@@ -68,15 +68,20 @@ describe('upload_image, direct path', () => {
     expect(seen.Digest).toBe(b.images[0].digest);
   });
 
-  // The body's chunks lent and reused (the default, lib/http/borrowed-chunks.ts) or given (PIER_UPLOAD_REUSE_CHUNKS=0):
-  // random layers of many chunks, plain and gzip'd, must land byte for byte; a chunk filled again too early (while
-  // a write still reads it) would change a layer's digest.
-  const modes = { lent: { PIER_UPLOAD_REUSE_CHUNKS: '1' }, given: { PIER_UPLOAD_REUSE_CHUNKS: '0' } };
+  // The body's chunks lent and reused (the default, lib/http/borrowed-chunks.ts) or given (PIER_UPLOAD_REUSE_CHUNKS=0),
+  // its pieces taken from the HTTP parser (the default, lib/http/node/parser-pushes.ts) or read off the request's
+  // stream (PIER_UPLOAD_FROM_PARSER=0): random layers of many chunks, plain and gzip'd, must land byte for byte; a
+  // chunk filled again too early (while a write still reads it) would change a layer's digest.
+  const modes = {
+    lent: { PIER_UPLOAD_REUSE_CHUNKS: '1' },
+    given: { PIER_UPLOAD_REUSE_CHUNKS: '0' },
+    'from the stream': { PIER_UPLOAD_FROM_PARSER: '0' },
+  };
   for (const [mode, env] of Object.entries(modes)) for (const gz of [false, true]) {
     it(`stores random layers of many chunks byte for byte, ${mode}${gz ? ', the archive gzip\'d' : ''}`, async () => {
       const layers = [9 << 20, 5 << 20].map((n, i) => tar([{ name: `data/${gz}-${i}.bin`, body: randomBytes(n) }]));
       const archive = dockerSave([{ layers, repoTags: ['team/random:1'] }]);
-      const tag = `${mode}-${gz ? 'gz' : 'plain'}`;
+      const tag = `${mode.replace(/ /g, '-')}-${gz ? 'gz' : 'plain'}`;
       for (const [k, v] of Object.entries(env)) {
         const before = process.env[k];
         process.env[k] = v;

@@ -15,6 +15,9 @@ const BODY_CHUNK = Number(process.env.PIER_UPLOAD_CHUNK_KB || 1024) << 10;
  */
 const reuseChunks = () => process.env.PIER_UPLOAD_REUSE_CHUNKS !== '0';
 
+/** The body's pieces taken from Node's HTTP parser, past the request's stream machinery (lib/http/node/parser-pushes.ts); PIER_UPLOAD_FROM_PARSER=0 reads the request as a stream. Read per request. */
+const fromParser = () => process.env.PIER_UPLOAD_FROM_PARSER !== '0';
+
 const PATH = /^\/api\/ecns\/([^/?#]+)\/images\/upload_image\/?(?:\?.*)?$/;
 
 /**
@@ -37,7 +40,7 @@ export function answerUpload(req: IncomingMessage, res: ServerResponse): boolean
     return false;
   }
   // No body on the web Request: the handler reads the Node request (withNodeBody), in large chunks.
-  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK, 2, { reuse: reuseChunks() }));
+  const request = withNodeBody(webRequestOf(req, res, { body: false }), coalescedBody(req, BODY_CHUNK, 2, { reuse: reuseChunks(), fromParser: fromParser() }));
   void uploadImageRoute(request, { params: Promise.resolve({ productType }) })
     .then((response) => {
       // An answer before the body was read (a bad token, a wrong content type): the rest is read and dropped.

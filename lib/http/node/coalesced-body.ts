@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { BORROW_SPAN, BORROWED_CHUNKS, chunkPinned, type BorrowedTag } from '../borrowed-chunks';
+import { takeParserPushes, type ParserPushes } from './parser-pushes';
 
 /**
  * A Node readable (an upload's request) as an async iterable of large
@@ -19,8 +20,12 @@ import { BORROW_SPAN, BORROWED_CHUNKS, chunkPinned, type BorrowedTag } from '../
  * iterable is marked so. Nothing is read before the first `next()`, and
  * leaving the iteration does not destroy the source: a caller that refuses
  * an upload part-way reads the rest with `next()`.
+ *
+ * With `fromParser`, a Node request's pieces are taken where its HTTP parser
+ * hands them to the stream (parser-pushes.ts), without the stream's own
+ * buffering, events and ticks; any other source is read as a stream.
  */
-export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2, o: { reuse?: boolean } = {}): AsyncIterable<Buffer> {
+export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2, o: { reuse?: boolean; fromParser?: boolean } = {}): AsyncIterable<Buffer> {
   const queue: Buffer[] = [];
   /** With `reuse`: whole chunks handed out, newest last; chunks past their span still pinned; chunks free to fill again. */
   const lent: Buffer[] = [];
@@ -40,6 +45,9 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
   };
   let cur: Buffer | null = null;
   let fill = 0;
+  let pushes: ParserPushes | null = null;
+  const pause = () => (pushes ? pushes.pause() : src.pause());
+  const resume = () => (pushes ? pushes.resume() : src.resume());
   let ended = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -50,7 +58,7 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
   };
   const enqueue = (b: Buffer) => {
     queue.push(b);
-    if (queue.length >= maxQueued) src.pause();
+    if (queue.length >= maxQueued) pause();
     signal();
   };
   const onData = (piece: Buffer) => {
@@ -92,10 +100,13 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
       started = true;
       if (src.readableEnded) ended = true;
       else {
-        src.on('data', onData);
-        src.on('end', onEnd);
         src.on('error', onError);
         src.on('close', onClose);
+        pushes = o.fromParser ? takeParserPushes(src, onData, onEnd) : null;
+        if (!pushes) {
+          src.on('data', onData);
+          src.on('end', onEnd);
+        }
       }
     }
     for (;;) {
@@ -108,7 +119,7 @@ export function coalescedBody(src: Readable, chunkBytes = 1 << 20, maxQueued = 2
             (chunkPinned(old.buffer) ? held : free).push(old);
           }
         }
-        if (queue.length < maxQueued && !ended) src.resume();
+        if (queue.length < maxQueued && !ended) resume();
         return { value: b, done: false };
       }
       if (failure) throw failure;
