@@ -23,8 +23,8 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   return (server.address() as AddressInfo).port;
 }
 
-/** POSTs `body` in pieces of `piece` bytes, waiting `gapMs` between them; resolves with the answer's text. */
-function post(port: number, body: Buffer, piece = 64 * KB, gapMs = 0): Promise<{ status: number; text: string }> {
+/** POSTs `body` in pieces of `piece` bytes; resolves with the answer's text. */
+function post(port: number, body: Buffer, piece = 64 * KB): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'content-length': body.length } }, (res) => {
       const out: Buffer[] = [];
@@ -35,7 +35,6 @@ function post(port: number, body: Buffer, piece = 64 * KB, gapMs = 0): Promise<{
     void (async () => {
       for (let off = 0; off < body.length; off += piece) {
         if (!req.write(body.subarray(off, off + piece))) await new Promise((r) => req.once('drain', r));
-        if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
       }
       req.end();
     })();
