@@ -67,7 +67,7 @@ describe('takeParserPushes', () => {
   it('takes what the stream held already when the whole body came before it was taken', async () => {
     const body = randomBytes(10 * KB);
     const port = await serve((req, res) => {
-      const wait = () => (req.complete ? Promise.resolve() : new Promise((r) => setTimeout(r, 5)).then(wait));
+      const wait = (): Promise<void> => (req.complete ? Promise.resolve() : new Promise((r) => setTimeout(r, 5)).then(wait));
       void wait().then(() => {
         const pieces: Buffer[] = [];
         let ended = 0;
